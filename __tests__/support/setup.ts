@@ -1,0 +1,4 @@
+import { Testing } from 'cdktf';
+
+// Adds toHaveResourceWithProperties and friends to expect().
+Testing.setupJest();

@@ -1,0 +1,132 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { App } from 'cdktf';
+import { AppConfig } from '../../config/environments';
+import { defineStacks } from '../../stacks/app';
+
+const PROVIDER_DIR = path.join('registry.terraform.io', 'hashicorp', 'aws', '5.100.0');
+
+/** Terraform's own implied local mirror directories (see "Implied Local Mirror Directories"). */
+const IMPLIED_MIRRORS = [
+  path.join(homedir(), '.terraform.d', 'plugins'),
+  path.join(homedir(), '.local', 'share', 'terraform', 'plugins'),
+  '/usr/local/share/terraform/plugins',
+  '/usr/share/terraform/plugins',
+];
+
+export interface TerraformTooling {
+  readonly terraform: string;
+  /** Filesystem mirror holding hashicorp/aws 5.100.0, or undefined to download from the registry. */
+  readonly mirror?: string;
+}
+
+/**
+ * Finds terraform and the provider mirror. `TF_PROVIDER_MIRROR` names the mirror (`.ci/run`
+ * discovers it); otherwise Terraform's implied mirror directories are tried, and failing those
+ * Terraform downloads the provider. Returns a reason instead when something is missing.
+ */
+export function findTerraformTooling(): TerraformTooling | { missing: string } {
+  const which = spawnSync('sh', ['-c', 'command -v terraform'], { encoding: 'utf8' });
+  const terraform = which.stdout.trim();
+  if (which.status !== 0 || terraform === '') {
+    return {
+      missing:
+        'the terraform CLI (>= 1.10) is not on PATH; install it from https://developer.hashicorp.com/terraform/install',
+    };
+  }
+  const configured = process.env.TF_PROVIDER_MIRROR;
+  if (configured) {
+    if (!existsSync(path.join(configured, PROVIDER_DIR))) {
+      return { missing: `TF_PROVIDER_MIRROR=${configured} holds no ${PROVIDER_DIR}` };
+    }
+    return { terraform, mirror: configured };
+  }
+  return { terraform, mirror: IMPLIED_MIRRORS.find((dir) => existsSync(path.join(dir, PROVIDER_DIR))) };
+}
+
+/** Synthesizes every stack of `config` into a fresh directory and returns it. */
+export function synthToTempDir(config: AppConfig): string {
+  const outdir = mkdtempSync(path.join(tmpdir(), 'appointments-synth-'));
+  const app = new App({ outdir, skipValidation: false });
+  defineStacks(app, config);
+  app.synth();
+  return outdir;
+}
+
+/**
+ * Prepares a synthesized stack for an offline plan, the way Terraform intends tests to bend a
+ * configuration: an `*_override.tf.json` that swaps the S3 backend for a local one and gives the
+ * provider fake credentials with every AWS call at plan time switched off.
+ */
+export function writeOfflineOverride(stackDir: string): void {
+  const override = {
+    terraform: { backend: { local: { path: 'offline-test.tfstate' } } },
+    provider: {
+      aws: [
+        {
+          access_key: 'AKIAOFFLINETESTKEY00',
+          secret_key: 'offline-test-secret-key-not-used-for-anything',
+          skip_credentials_validation: true,
+          skip_requesting_account_id: true,
+          skip_metadata_api_check: true,
+          skip_region_validation: true,
+        },
+      ],
+    },
+  };
+  writeFileSync(path.join(stackDir, 'offline_test_override.tf.json'), JSON.stringify(override, null, 2));
+}
+
+export interface TerraformRun {
+  readonly status: number;
+  readonly output: string;
+}
+
+/** A CLI configuration that installs providers from the mirror (or the registry) and caches them. */
+export function writeCliConfig(dir: string, tooling: TerraformTooling): string {
+  const cache = path.join(dir, 'plugin-cache');
+  mkdirSync(cache, { recursive: true });
+  const installation = tooling.mirror
+    ? `provider_installation {\n  filesystem_mirror {\n    path = ${JSON.stringify(tooling.mirror)}\n    include = ["registry.terraform.io/hashicorp/*"]\n  }\n}\n`
+    : '';
+  const file = path.join(dir, 'terraformrc');
+  writeFileSync(file, `plugin_cache_dir = ${JSON.stringify(cache)}\n${installation}`);
+  return file;
+}
+
+export function runTerraform(tooling: TerraformTooling, cliConfig: string, cwd: string, args: string[]): TerraformRun {
+  const result = spawnSync(tooling.terraform, args, {
+    cwd,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      TF_CLI_CONFIG_FILE: cliConfig,
+      CHECKPOINT_DISABLE: '1',
+      TF_IN_AUTOMATION: '1',
+      TF_INPUT: '0',
+      // Nothing from the user's AWS profile may reach an offline plan.
+      AWS_PROFILE: '',
+      AWS_CONFIG_FILE: '/dev/null',
+      AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+    },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { status: result.status ?? -1, output: `${result.stdout}\n${result.stderr}` };
+}
+
+/** `terraform show -json` of a saved plan. */
+export function showPlanJson(tooling: TerraformTooling, cliConfig: string, cwd: string, planFile: string): PlanJson {
+  const out = execFileSync(tooling.terraform, ['show', '-json', planFile], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, TF_CLI_CONFIG_FILE: cliConfig, CHECKPOINT_DISABLE: '1' },
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  return JSON.parse(out) as PlanJson;
+}
+
+export interface PlanJson {
+  resource_changes?: { address: string; mode: string; type: string; change: { actions: string[] } }[];
+}

@@ -1,0 +1,143 @@
+/**
+ * The typed configuration of every environment. Settings that differ between environments live
+ * here and nowhere else; constructs receive them through props.
+ */
+
+export type EnvironmentName = 'dev' | 'staging' | 'prod';
+
+export const ENVIRONMENT_NAMES: readonly EnvironmentName[] = ['dev', 'staging', 'prod'];
+
+/** Capacity bounds of one DynamoDB dimension (reads or writes) under target-tracking scaling. */
+export interface CapacityBounds {
+  /** Provisioned floor; also the initial capacity. At least 10 (the product's floor). */
+  readonly min: number;
+  /** Ceiling that auto scaling may reach. */
+  readonly max: number;
+}
+
+export interface TableCapacity {
+  readonly read: CapacityBounds;
+  readonly write: CapacityBounds;
+  /** Target utilisation in percent for target tracking (20-90). */
+  readonly targetUtilization: number;
+}
+
+export interface ApiLimits {
+  /** Steady-state requests per second allowed per API key (usage plan throttle). */
+  readonly rateLimit: number;
+  /** Burst of requests allowed above the rate (usage plan throttle). */
+  readonly burstLimit: number;
+  /** Requests allowed per API key per day (usage plan quota). */
+  readonly quotaPerDay: number;
+}
+
+export interface AlarmSettings {
+  /** Email addresses subscribed to the alarm topic. Each must confirm its subscription. */
+  readonly emails: readonly string[];
+  /** Booking conflicts in 5 minutes above which the conflict alarm fires. */
+  readonly conflictsPer5Minutes: number;
+  /** API p99 latency in milliseconds above which the latency alarm fires. */
+  readonly apiLatencyP99Ms: number;
+}
+
+export interface EnvironmentConfig {
+  readonly name: EnvironmentName;
+  /** The AWS account this environment lives in; the provider refuses any other account. */
+  readonly accountId: string;
+  /** AWS region, default `us-west-1`. */
+  readonly region: string;
+  /** Cost center written into the `CostCenter` tag of every resource. */
+  readonly costCenter: string;
+  /** Deletion protection on the table and `prevent_destroy` on stateful resources. */
+  readonly protectStatefulResources: boolean;
+  /** Retention of every log group, in days (a value CloudWatch Logs accepts). */
+  readonly logRetentionDays: number;
+  readonly tableCapacity: TableCapacity;
+  /** Capacity of each global secondary index. */
+  readonly indexCapacity: TableCapacity;
+  readonly api: ApiLimits;
+  /** API Gateway execution logging level. */
+  readonly apiExecutionLogLevel: 'ERROR' | 'INFO';
+  /**
+   * Whether this stack manages the region-wide `aws_api_gateway_account` CloudWatch role. Only one
+   * stack per account and region may own it; turn it on in exactly one environment per region.
+   */
+  readonly manageApiGatewayAccountLogging: boolean;
+  /** Reserved concurrency of each API function; `undefined` leaves the account pool shared. */
+  readonly apiReservedConcurrency?: number;
+  readonly alarms: AlarmSettings;
+  /** Email addresses subscribed to appointment notifications (for operators; clients use SNS). */
+  readonly notificationEmails: readonly string[];
+}
+
+/** Where Terraform state lives. One bucket serves every environment, one key per stack. */
+export interface StateConfig {
+  readonly bucket: string;
+  readonly region: string;
+  /** Account that owns the state bucket (the bootstrap stack's account). */
+  readonly accountId: string;
+}
+
+export interface AppConfig {
+  readonly costCenter: string;
+  readonly state: StateConfig;
+  readonly environments: readonly EnvironmentConfig[];
+}
+
+/**
+ * AWS's documentation account id. It is a safe default: the provider's `allowed_account_ids`
+ * refuses to plan or deploy against any real account until the environment's id is set.
+ */
+export const PLACEHOLDER_ACCOUNT_ID = '123456789012';
+
+const DEFAULT_REGION = 'us-west-1';
+
+/** The embedded defaults. Environment variables override them (see `resolveConfig`). */
+export const DEFAULT_ENVIRONMENTS: Record<EnvironmentName, Omit<EnvironmentConfig, 'name'>> = {
+  dev: {
+    accountId: PLACEHOLDER_ACCOUNT_ID,
+    region: DEFAULT_REGION,
+    costCenter: 'scheduling',
+    protectStatefulResources: false,
+    logRetentionDays: 14,
+    tableCapacity: { read: { min: 10, max: 50 }, write: { min: 10, max: 50 }, targetUtilization: 70 },
+    indexCapacity: { read: { min: 10, max: 50 }, write: { min: 10, max: 50 }, targetUtilization: 70 },
+    api: { rateLimit: 20, burstLimit: 40, quotaPerDay: 50_000 },
+    apiExecutionLogLevel: 'INFO',
+    manageApiGatewayAccountLogging: false,
+    apiReservedConcurrency: undefined,
+    alarms: { emails: [], conflictsPer5Minutes: 50, apiLatencyP99Ms: 3_000 },
+    notificationEmails: [],
+  },
+  staging: {
+    accountId: PLACEHOLDER_ACCOUNT_ID,
+    region: DEFAULT_REGION,
+    costCenter: 'scheduling',
+    protectStatefulResources: false,
+    logRetentionDays: 30,
+    tableCapacity: { read: { min: 10, max: 100 }, write: { min: 10, max: 100 }, targetUtilization: 70 },
+    indexCapacity: { read: { min: 10, max: 100 }, write: { min: 10, max: 100 }, targetUtilization: 70 },
+    api: { rateLimit: 50, burstLimit: 100, quotaPerDay: 200_000 },
+    apiExecutionLogLevel: 'INFO',
+    manageApiGatewayAccountLogging: false,
+    apiReservedConcurrency: undefined,
+    alarms: { emails: [], conflictsPer5Minutes: 50, apiLatencyP99Ms: 2_000 },
+    notificationEmails: [],
+  },
+  prod: {
+    accountId: PLACEHOLDER_ACCOUNT_ID,
+    region: DEFAULT_REGION,
+    costCenter: 'scheduling',
+    protectStatefulResources: true,
+    logRetentionDays: 365,
+    // 10x the product's floor (35,000 bookings a day, peaks of 20 a second): see README, Capacity.
+    tableCapacity: { read: { min: 10, max: 400 }, write: { min: 10, max: 400 }, targetUtilization: 70 },
+    indexCapacity: { read: { min: 10, max: 200 }, write: { min: 10, max: 400 }, targetUtilization: 70 },
+    api: { rateLimit: 100, burstLimit: 200, quotaPerDay: 1_000_000 },
+    apiExecutionLogLevel: 'ERROR',
+    manageApiGatewayAccountLogging: false,
+    apiReservedConcurrency: 50,
+    alarms: { emails: [], conflictsPer5Minutes: 100, apiLatencyP99Ms: 1_500 },
+    notificationEmails: [],
+  },
+};

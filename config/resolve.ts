@@ -1,0 +1,157 @@
+import {
+  AppConfig,
+  DEFAULT_ENVIRONMENTS,
+  ENVIRONMENT_NAMES,
+  EnvironmentConfig,
+  EnvironmentName,
+  PLACEHOLDER_ACCOUNT_ID,
+  TableCapacity,
+} from './environments';
+import { APP_NAME } from './naming';
+import { SUPPORTED_REGIONS } from './regions';
+
+/** Retention values CloudWatch Logs accepts (PutRetentionPolicy). */
+export const LOG_RETENTION_DAYS: readonly number[] = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+];
+
+/** The product's capacity floor: 10 RCU and 10 WCU. */
+export const MIN_PROVISIONED_CAPACITY = 10;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Builds the configuration from the embedded defaults and these environment variables, and
+ * validates it. Every problem is reported at once, each naming the setting at fault.
+ *
+ * - `APPOINTMENTS_ENVIRONMENTS`: comma-separated environments to synthesize (default: all).
+ * - `APPOINTMENTS_<ENV>_ACCOUNT_ID`, `APPOINTMENTS_<ENV>_REGION`,
+ *   `APPOINTMENTS_<ENV>_ALARM_EMAILS` (comma-separated): per-environment overrides.
+ * - `TF_STATE_BUCKET`, `TF_STATE_REGION`, `TF_STATE_ACCOUNT_ID`: where state lives.
+ */
+export function resolveConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const selected = selectEnvironments(env, problems);
+
+  const environments = selected.map((name): EnvironmentConfig => {
+    const defaults = DEFAULT_ENVIRONMENTS[name];
+    const prefix = `APPOINTMENTS_${name.toUpperCase()}_`;
+    const emails = env[`${prefix}ALARM_EMAILS`];
+    const config: EnvironmentConfig = {
+      ...defaults,
+      name,
+      accountId: env[`${prefix}ACCOUNT_ID`] ?? defaults.accountId,
+      region: env[`${prefix}REGION`] ?? defaults.region,
+      alarms: emails === undefined ? defaults.alarms : { ...defaults.alarms, emails: splitList(emails) },
+    };
+    problems.push(...validateEnvironment(config));
+    return config;
+  });
+
+  const stateAccountId = env.TF_STATE_ACCOUNT_ID ?? environments[0]?.accountId ?? PLACEHOLDER_ACCOUNT_ID;
+  const stateRegion = env.TF_STATE_REGION ?? environments[0]?.region ?? 'us-west-1';
+  const state = {
+    accountId: stateAccountId,
+    region: stateRegion,
+    bucket: env.TF_STATE_BUCKET ?? `${APP_NAME}-tfstate-${stateAccountId}-${stateRegion}`,
+  };
+  if (!isAccountId(state.accountId)) {
+    problems.push(`TF_STATE_ACCOUNT_ID "${state.accountId}" is not a 12-digit AWS account id`);
+  }
+  if (!SUPPORTED_REGIONS.includes(state.region)) {
+    problems.push(`TF_STATE_REGION "${state.region}" is not a supported region (${SUPPORTED_REGIONS.join(', ')})`);
+  }
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(state.bucket)) {
+    problems.push(`TF_STATE_BUCKET "${state.bucket}" is not a valid S3 bucket name`);
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { costCenter: environments[0]?.costCenter ?? 'scheduling', state, environments };
+}
+
+function selectEnvironments(env: Env, problems: string[]): EnvironmentName[] {
+  const raw = env.APPOINTMENTS_ENVIRONMENTS;
+  if (raw === undefined || raw.trim() === '') return [...ENVIRONMENT_NAMES];
+  const names = splitList(raw);
+  const known = names.filter((n): n is EnvironmentName => (ENVIRONMENT_NAMES as readonly string[]).includes(n));
+  for (const n of names) {
+    if (!known.includes(n as EnvironmentName)) {
+      problems.push(
+        `APPOINTMENTS_ENVIRONMENTS names unknown environment "${n}"; expected one of ${ENVIRONMENT_NAMES.join(', ')}`,
+      );
+    }
+  }
+  return [...new Set(known)];
+}
+
+/** Checks one environment's settings; returns one message per problem, each naming the setting. */
+export function validateEnvironment(c: EnvironmentConfig): string[] {
+  const at = (setting: string) => `${c.name}.${setting}`;
+  const problems: string[] = [];
+  if (!isAccountId(c.accountId)) problems.push(`${at('accountId')} "${c.accountId}" is not a 12-digit AWS account id`);
+  if (!SUPPORTED_REGIONS.includes(c.region)) {
+    problems.push(`${at('region')} "${c.region}" is not a supported region (${SUPPORTED_REGIONS.join(', ')})`);
+  }
+  if (!LOG_RETENTION_DAYS.includes(c.logRetentionDays)) {
+    problems.push(
+      `${at('logRetentionDays')} ${c.logRetentionDays} is not a value CloudWatch Logs accepts (${LOG_RETENTION_DAYS.join(', ')})`,
+    );
+  }
+  problems.push(
+    ...validateCapacity(at('tableCapacity'), c.tableCapacity),
+    ...validateCapacity(at('indexCapacity'), c.indexCapacity),
+  );
+  if (c.api.rateLimit <= 0 || c.api.burstLimit < c.api.rateLimit) {
+    problems.push(
+      `${at('api')} needs rateLimit > 0 and burstLimit >= rateLimit (got ${c.api.rateLimit}/${c.api.burstLimit})`,
+    );
+  }
+  if (!Number.isInteger(c.api.quotaPerDay) || c.api.quotaPerDay <= 0)
+    problems.push(`${at('api.quotaPerDay')} must be a positive integer`);
+  if (
+    c.apiReservedConcurrency !== undefined &&
+    (!Number.isInteger(c.apiReservedConcurrency) || c.apiReservedConcurrency < 1)
+  ) {
+    problems.push(`${at('apiReservedConcurrency')} must be a positive integer or undefined`);
+  }
+  for (const email of [...c.alarms.emails, ...c.notificationEmails]) {
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) problems.push(`${c.name}: "${email}" is not an email address`);
+  }
+  if (c.costCenter.trim() === '') problems.push(`${at('costCenter')} must not be empty`);
+  return problems;
+}
+
+function validateCapacity(at: string, cap: TableCapacity): string[] {
+  const problems: string[] = [];
+  for (const [dim, b] of [
+    ['read', cap.read],
+    ['write', cap.write],
+  ] as const) {
+    if (!Number.isInteger(b.min) || b.min < MIN_PROVISIONED_CAPACITY) {
+      problems.push(`${at}.${dim}.min ${b.min} is below the floor of ${MIN_PROVISIONED_CAPACITY}`);
+    }
+    if (!Number.isInteger(b.max) || b.max < b.min) problems.push(`${at}.${dim}.max ${b.max} is below its min ${b.min}`);
+  }
+  if (cap.targetUtilization < 20 || cap.targetUtilization > 90) {
+    problems.push(`${at}.targetUtilization ${cap.targetUtilization} must be between 20 and 90`);
+  }
+  return problems;
+}
+
+function isAccountId(id: string): boolean {
+  return /^\d{12}$/.test(id);
+}
+
+function splitList(raw: string): string[] {
+  return raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}

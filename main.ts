@@ -1,0 +1,15 @@
+import { App } from 'cdktf';
+import { ConfigError, resolveConfig } from './config/resolve';
+import { defineStacks } from './stacks/app';
+
+try {
+  const app = new App();
+  defineStacks(app, resolveConfig(process.env));
+  app.synth();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+  throw error;
+}

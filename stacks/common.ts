@@ -1,0 +1,44 @@
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { S3Backend, TerraformStack } from 'cdktf';
+import { StateConfig } from '../config/environments';
+import { APP_NAME } from '../config/naming';
+
+export interface ProviderSettings {
+  readonly region: string;
+  readonly accountId: string;
+  /** Value of the `Environment` tag. */
+  readonly environment: string;
+  readonly costCenter: string;
+}
+
+/** The tags every resource carries, through the provider's `default_tags`. */
+export function defaultTags(s: ProviderSettings): Record<string, string> {
+  return { Project: APP_NAME, Environment: s.environment, ManagedBy: 'cdktf', CostCenter: s.costCenter };
+}
+
+/**
+ * Configures the AWS provider of a stack: its region, the one account it may touch (Terraform
+ * refuses to plan against any other) and the default tags.
+ */
+export function configureAwsProvider(stack: TerraformStack, s: ProviderSettings): AwsProvider {
+  return new AwsProvider(stack, 'aws', {
+    region: s.region,
+    allowedAccountIds: [s.accountId],
+    defaultTags: [{ tags: defaultTags(s) }],
+  });
+}
+
+/**
+ * Keeps a stack's state in the S3 state bucket, one key per stack, encrypted, with S3-native
+ * locking (`use_lockfile`, Terraform >= 1.10; cdktf 0.21 has no prop for it, hence the override).
+ */
+export function useS3State(stack: TerraformStack, state: StateConfig, stackName: string): S3Backend {
+  const backend = new S3Backend(stack, {
+    bucket: state.bucket,
+    key: `${stackName}/terraform.tfstate`,
+    region: state.region,
+    encrypt: true,
+  });
+  stack.addOverride('terraform.backend.s3.use_lockfile', true);
+  return backend;
+}
