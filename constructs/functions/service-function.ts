@@ -1,0 +1,123 @@
+import { Construct } from 'constructs';
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
+import { TerraformAsset, AssetType } from 'cdktf';
+import { DeploymentContext } from '../context';
+import { ServiceRole } from '../iam/role-policy';
+import { EncryptedQueue } from '../messaging/encrypted-queue';
+import { EncryptionKey } from '../security/encryption-key';
+import { bundleFunction } from './bundle';
+
+/** Lambda runtime: the newest Node.js that hashicorp/aws 5.100.0 accepts. */
+export const LAMBDA_RUNTIME = 'nodejs22.x';
+
+export interface ServiceFunctionProps {
+  /** Folder under `functions/` holding `handler.ts`; also the purpose in the physical name. */
+  readonly source: string;
+  readonly description: string;
+  /** @default 256 */
+  readonly memoryMb?: number;
+  /** @default 10 */
+  readonly timeoutSeconds?: number;
+  /** Reserved concurrency; undefined shares the account's pool. */
+  readonly reservedConcurrency?: number;
+  readonly environment?: Record<string, string>;
+  /** Key that encrypts the function's log group. */
+  readonly logsKey: EncryptionKey;
+  /** Where asynchronous invocations that still fail after Lambda's retries go. */
+  readonly deadLetterQueue?: EncryptedQueue;
+}
+
+/**
+ * One Lambda function of the service: its own esbuild bundle, its own role (nothing granted
+ * but logging and tracing until a resource grants more), its own encrypted log group with
+ * retention, arm64, X-Ray active tracing.
+ */
+export class ServiceFunction extends Construct {
+  readonly function: LambdaFunction;
+  readonly role: ServiceRole;
+  readonly logGroup: CloudwatchLogGroup;
+  readonly functionName: string;
+
+  constructor(scope: Construct, id: string, ctx: DeploymentContext, props: ServiceFunctionProps) {
+    super(scope, id);
+    this.functionName = ctx.name(props.source);
+
+    this.logGroup = new CloudwatchLogGroup(this, 'Logs', {
+      name: `/aws/lambda/${this.functionName}`,
+      retentionInDays: ctx.environment.logRetentionDays,
+      kmsKeyId: props.logsKey.arn,
+    });
+
+    this.role = new ServiceRole(this, 'Role', {
+      roleName: this.functionName,
+      description: `Runs ${this.functionName}: ${props.description}`,
+      assumedBy: 'lambda.amazonaws.com',
+      accountId: ctx.accountId,
+    });
+    this.role.addStatements(
+      {
+        sid: 'WriteOwnLogs',
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [`${this.logGroup.arn}:log-stream:*`],
+      },
+      {
+        // X-Ray's PutTraceSegments and PutTelemetryRecords take no resource ARN.
+        sid: 'SendTraces',
+        actions: ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'],
+        resources: ['*'],
+      },
+    );
+    props.deadLetterQueue?.grantSend(this.role, 'SendFailedAsyncInvocations');
+
+    const bundle = bundleFunction(props.source);
+    const asset = new TerraformAsset(this, 'Bundle', {
+      path: bundle.zipPath,
+      type: AssetType.FILE,
+      assetHash: bundle.sha256Hex,
+    });
+
+    this.function = new LambdaFunction(this, 'Function', {
+      functionName: this.functionName,
+      description: props.description,
+      role: this.role.arn,
+      runtime: LAMBDA_RUNTIME,
+      architectures: ['arm64'],
+      handler: 'index.handler',
+      filename: asset.path,
+      sourceCodeHash: bundle.sha256Base64,
+      memorySize: props.memoryMb ?? 256,
+      timeout: props.timeoutSeconds ?? 10,
+      reservedConcurrentExecutions: props.reservedConcurrency ?? -1,
+      tracingConfig: { mode: 'Active' },
+      loggingConfig: {
+        logFormat: 'JSON',
+        logGroup: this.logGroup.name,
+        applicationLogLevel: 'INFO',
+        systemLogLevel: 'WARN',
+      },
+      deadLetterConfig: props.deadLetterQueue ? { targetArn: props.deadLetterQueue.arn } : undefined,
+      environment: {
+        variables: {
+          NODE_OPTIONS: '--enable-source-maps',
+          POWERTOOLS_SERVICE_NAME: ctx.serviceName,
+          POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+          ...props.environment,
+        },
+      },
+      // The log group and the role's policy exist before the first invocation can need them.
+      dependsOn: [this.logGroup, this.role.role],
+    });
+  }
+
+  get arn(): string {
+    return this.function.arn;
+  }
+
+  get invokeArn(): string {
+    return this.function.invokeArn;
+  }
+}
+
+/** CloudWatch namespace of the metrics the functions emit (Powertools Metrics, EMF). */
+export const METRICS_NAMESPACE = 'Appointments';

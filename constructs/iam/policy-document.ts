@@ -1,0 +1,48 @@
+import { Construct } from 'constructs';
+import {
+  DataAwsIamPolicyDocument,
+  DataAwsIamPolicyDocumentStatement,
+  dataAwsIamPolicyDocumentStatementToTerraform,
+} from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
+import { Lazy } from 'cdktf';
+
+export type PolicyStatement = DataAwsIamPolicyDocumentStatement;
+
+/**
+ * An IAM policy document that grows as constructs grant access (`addStatements`) and is rendered
+ * at synthesis, so a grant lives with the resource it concerns rather than in one hand-written
+ * policy beside the function. Rendered by Terraform's `aws_iam_policy_document`, which needs no
+ * AWS call while planning.
+ */
+export class PolicyDocument extends Construct {
+  private readonly statements: PolicyStatement[] = [];
+  private readonly document: DataAwsIamPolicyDocument;
+
+  constructor(scope: Construct, id: string, initial: readonly PolicyStatement[] = []) {
+    super(scope, id);
+    this.statements.push(...initial);
+    this.document = new DataAwsIamPolicyDocument(this, 'Document', {
+      statement: Lazy.anyValue({
+        produce: () => this.statements.map((s) => dataAwsIamPolicyDocumentStatementToTerraform(s)),
+      }) as unknown as PolicyStatement[],
+    });
+  }
+
+  addStatements(...statements: PolicyStatement[]): void {
+    for (const s of statements) {
+      if (s.sid && this.statements.some((existing) => existing.sid === s.sid)) {
+        throw new Error(`Policy ${this.node.path} already has a statement with sid "${s.sid}"`);
+      }
+      this.statements.push(s);
+    }
+  }
+
+  get isEmpty(): boolean {
+    return this.statements.length === 0;
+  }
+
+  /** The rendered JSON policy. */
+  get json(): string {
+    return this.document.json;
+  }
+}

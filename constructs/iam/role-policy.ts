@@ -1,0 +1,66 @@
+import { Construct } from 'constructs';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { PolicyDocument, PolicyStatement } from './policy-document';
+
+export interface ServiceRoleProps {
+  readonly roleName: string;
+  readonly description: string;
+  /** The AWS service that assumes the role, e.g. `lambda.amazonaws.com`. */
+  readonly assumedBy: string;
+  /** Confines the trust to calls made on behalf of this account (confused-deputy guard). */
+  readonly accountId: string;
+  /** Further narrows the trust with `aws:SourceArn` (ArnLike), when the service sets it. */
+  readonly sourceArnLike?: string;
+}
+
+/** The permissions of one role, granted statement by statement by the constructs it uses. */
+export interface RolePolicy {
+  addStatements(...statements: PolicyStatement[]): void;
+}
+
+/**
+ * A role assumed by one AWS service for one purpose, with one inline policy that grows as
+ * resources grant it access. The policy is only created when something was granted.
+ */
+export class ServiceRole extends Construct implements RolePolicy {
+  readonly role: IamRole;
+  /** Alphanumeric label of the role's owner, for statement ids in shared policies. */
+  readonly label: string;
+  private readonly permissions: PolicyDocument;
+
+  constructor(scope: Construct, id: string, props: ServiceRoleProps) {
+    super(scope, id);
+    this.label = scope.node.id.replace(/[^A-Za-z0-9]/g, '');
+    const condition = [{ test: 'StringEquals', variable: 'aws:SourceAccount', values: [props.accountId] }];
+    if (props.sourceArnLike) condition.push({ test: 'ArnLike', variable: 'aws:SourceArn', values: [props.sourceArnLike] });
+    const trust = new PolicyDocument(this, 'Trust', [
+      {
+        sid: 'AssumedByService',
+        actions: ['sts:AssumeRole'],
+        principals: [{ type: 'Service', identifiers: [props.assumedBy] }],
+        condition,
+      },
+    ]);
+    this.role = new IamRole(this, 'Role', {
+      name: props.roleName,
+      description: props.description,
+      assumeRolePolicy: trust.json,
+      maxSessionDuration: 3600,
+    });
+    this.permissions = new PolicyDocument(this, 'Permissions');
+    new IamRolePolicy(this, 'Policy', {
+      name: 'least-privilege',
+      role: this.role.id,
+      policy: this.permissions.json,
+    });
+  }
+
+  get arn(): string {
+    return this.role.arn;
+  }
+
+  addStatements(...statements: PolicyStatement[]): void {
+    this.permissions.addStatements(...statements);
+  }
+}

@@ -1,0 +1,76 @@
+import { Construct } from 'constructs';
+import { LambdaEventSourceMapping } from '@cdktf/provider-aws/lib/lambda-event-source-mapping';
+import { ITEM_SK } from '../../src/data/keys';
+import { APPOINTMENTS_TABLE } from '../../src/data/table-schema';
+import { DeploymentContext } from '../context';
+import { ServiceFunction } from '../functions/service-function';
+import { EncryptedQueue } from '../messaging/encrypted-queue';
+import { ReminderScheduling } from '../reminders/reminder-scheduling';
+import { EncryptionKey } from '../security/encryption-key';
+import { AppointmentsTable } from '../storage/appointments-table';
+import { EncryptedTopic } from './encrypted-topic';
+
+export interface AppointmentEventsProps {
+  readonly table: AppointmentsTable;
+  readonly topic: EncryptedTopic;
+  readonly reminders: ReminderScheduling;
+  readonly logsKey: EncryptionKey;
+  readonly messagingKey: EncryptionKey;
+}
+
+/**
+ * The outbox relay: the table's stream drives the CONFIRMED / RESCHEDULED / CANCELLED messages
+ * and the reminder schedules, so a committed change is always followed by them and a failed one
+ * never is. Failing records are retried, the batch bisected, and what still fails is kept in a
+ * dead-letter queue.
+ */
+export class AppointmentEvents extends Construct {
+  readonly publisher: ServiceFunction;
+  readonly deadLetters: EncryptedQueue;
+  readonly mapping: LambdaEventSourceMapping;
+
+  constructor(scope: Construct, id: string, ctx: DeploymentContext, props: AppointmentEventsProps) {
+    super(scope, id);
+    this.deadLetters = new EncryptedQueue(this, 'StreamDeadLetters', {
+      queueName: ctx.name('event-dead-letters'),
+      key: props.messagingKey,
+      region: ctx.region,
+    });
+    this.publisher = new ServiceFunction(this, 'PublishAppointmentEvents', ctx, {
+      source: 'publish-appointment-events',
+      description: 'Relays committed appointment changes to SNS and EventBridge Scheduler',
+      logsKey: props.logsKey,
+      timeoutSeconds: 30,
+      environment: {
+        TABLE_NAME: props.table.tableName,
+        TOPIC_ARN: props.topic.arn,
+        ...props.reminders.schedulingEnvironment,
+      },
+    });
+    const role = this.publisher.role;
+    props.table.grantStreamRead(role);
+    props.topic.grantPublish(role);
+    props.reminders.grantScheduleManagement(role);
+    this.deadLetters.grantSend(role, 'SendFailedStreamRecords');
+
+    this.mapping = new LambdaEventSourceMapping(this, 'StreamMapping', {
+      functionName: this.publisher.function.functionName,
+      eventSourceArn: props.table.streamArn,
+      startingPosition: 'TRIM_HORIZON',
+      batchSize: 25,
+      maximumBatchingWindowInSeconds: 1,
+      // Records of one appointment share a partition key, so they stay in order across batches.
+      parallelizationFactor: 2,
+      bisectBatchOnFunctionError: true,
+      maximumRetryAttempts: 5,
+      maximumRecordAgeInSeconds: 3600,
+      functionResponseTypes: ['ReportBatchItemFailures'],
+      destinationConfig: { onFailure: { destinationArn: this.deadLetters.arn } },
+      // Only appointment items are events; locks, idempotency and reminder records are not.
+      filterCriteria: {
+        filter: [{ pattern: JSON.stringify({ dynamodb: { Keys: { [APPOINTMENTS_TABLE.sortKey]: { S: [ITEM_SK.appointment] } } } }) }],
+      },
+      dependsOn: [this.publisher.role.role],
+    });
+  }
+}

@@ -1,0 +1,101 @@
+import { Construct } from 'constructs';
+import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
+import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
+import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
+import { PolicyDocument } from '../iam/policy-document';
+import { ServiceRole } from '../iam/role-policy';
+import { EncryptionKey } from '../security/encryption-key';
+
+export interface EncryptedTopicProps {
+  readonly topicName: string;
+  readonly key: EncryptionKey;
+  readonly accountId: string;
+  readonly region: string;
+  /** Email addresses to subscribe (each confirms by email). */
+  readonly emailSubscribers?: readonly string[];
+}
+
+/**
+ * An SNS topic encrypted with a customer-managed key. Its topic policy and the key policy name
+ * exactly who may publish (`grantPublish`, `allowServiceToPublish`); everything else is denied by
+ * default, and anything without TLS is denied outright.
+ */
+export class EncryptedTopic extends Construct {
+  readonly topic: SnsTopic;
+  private readonly policy: PolicyDocument;
+  private readonly props: EncryptedTopicProps;
+
+  constructor(scope: Construct, id: string, props: EncryptedTopicProps) {
+    super(scope, id);
+    this.props = props;
+    this.topic = new SnsTopic(this, 'Topic', { name: props.topicName, kmsMasterKeyId: props.key.arn });
+    this.policy = new PolicyDocument(this, 'TopicPolicy', [
+      {
+        sid: 'AccountManagesSubscriptions',
+        principals: [{ type: 'AWS', identifiers: [`arn:aws:iam::${props.accountId}:root`] }],
+        actions: ['sns:GetTopicAttributes', 'sns:ListSubscriptionsByTopic', 'sns:Subscribe'],
+        resources: [this.topic.arn],
+      },
+      {
+        sid: 'DenyInsecureTransport',
+        effect: 'Deny',
+        principals: [{ type: '*', identifiers: ['*'] }],
+        actions: ['sns:Publish', 'sns:Subscribe'],
+        resources: [this.topic.arn],
+        condition: [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] }],
+      },
+    ]);
+    new SnsTopicPolicy(this, 'Policy', { arn: this.topic.arn, policy: this.policy.json });
+    (props.emailSubscribers ?? []).forEach((email, i) => {
+      new SnsTopicSubscription(this, `Email${i}`, { topicArn: this.topic.arn, protocol: 'email', endpoint: email });
+    });
+  }
+
+  get arn(): string {
+    return this.topic.arn;
+  }
+
+  /** Lets a role publish: topic policy, key policy and the role's own policy all name it. */
+  grantPublish(role: ServiceRole): void {
+    const keyActions = ['kms:Decrypt', 'kms:GenerateDataKey'];
+    const sid = `${role.label}Publishes${this.node.id}`;
+    this.policy.addStatements({
+      sid,
+      principals: [{ type: 'AWS', identifiers: [role.arn] }],
+      actions: ['sns:Publish'],
+      resources: [this.topic.arn],
+    });
+    this.props.key.allowRoleThroughService(sid, role.arn, keyActions, `sns.${this.props.region}.amazonaws.com`);
+    role.addStatements(
+      { sid: `Publish${this.node.id}`, actions: ['sns:Publish'], resources: [this.topic.arn] },
+      {
+        sid: `Publish${this.node.id}Encryption`,
+        actions: keyActions,
+        resources: [this.props.key.arn],
+        condition: [{ test: 'StringEquals', variable: 'kms:ViaService', values: [`sns.${this.props.region}.amazonaws.com`] }],
+      },
+    );
+  }
+
+  /** Lets an AWS service (CloudWatch alarms) publish on behalf of resources of this account. */
+  allowServiceToPublish(service: string, sourceArnLike: string): void {
+    const sid = `${service.split('.')[0].replace(/[^A-Za-z0-9]/g, '')}Publishes${this.node.id}`;
+    const condition = [
+      { test: 'StringEquals', variable: 'aws:SourceAccount', values: [this.props.accountId] },
+      { test: 'ArnLike', variable: 'aws:SourceArn', values: [sourceArnLike] },
+    ];
+    this.policy.addStatements({
+      sid,
+      principals: [{ type: 'Service', identifiers: [service] }],
+      actions: ['sns:Publish'],
+      resources: [this.topic.arn],
+      condition,
+    });
+    this.props.key.allow({
+      sid,
+      principals: [{ type: 'Service', identifiers: [service] }],
+      actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+      condition,
+    });
+  }
+}

@@ -1,0 +1,143 @@
+import { Construct } from 'constructs';
+import { DynamodbTable } from '@cdktf/provider-aws/lib/dynamodb-table';
+import { TableCapacity } from '../../config/environments';
+import { APPOINTMENTS_TABLE, APPOINTMENTS_TABLE_INDEXES, keyAttributeNames } from '../../src/data/table-schema';
+import { EncryptionKey } from '../security/encryption-key';
+import { RolePolicy } from '../iam/role-policy';
+import { CapacityAutoScaling } from './capacity-auto-scaling';
+import { grantTableAccess, TABLE_ACTIONS, WRITABLE_KEY_PREFIXES } from './table-grants';
+
+export interface AppointmentsTableProps {
+  readonly tableName: string;
+  /** Customer-managed key for server-side encryption. */
+  readonly key: EncryptionKey;
+  readonly tableCapacity: TableCapacity;
+  readonly indexCapacity: TableCapacity;
+  /** Deletion protection on the table and `prevent_destroy` in Terraform. */
+  readonly protect: boolean;
+  /** Region of the table, for the `kms:ViaService` condition of its users. */
+  readonly region: string;
+}
+
+/**
+ * The appointments table, built from the one schema the booking code uses
+ * (src/data/table-schema.ts): provisioned capacity with target-tracking auto scaling on the table
+ * and every index, point-in-time recovery, SSE with a customer-managed key, and the stream that
+ * is the outbox for notifications.
+ */
+export class AppointmentsTable extends Construct {
+  readonly table: DynamodbTable;
+  readonly key: EncryptionKey;
+  private readonly region: string;
+
+  constructor(scope: Construct, id: string, props: AppointmentsTableProps) {
+    super(scope, id);
+    this.key = props.key;
+    this.region = props.region;
+    this.table = new DynamodbTable(this, 'Table', {
+      name: props.tableName,
+      billingMode: 'PROVISIONED',
+      readCapacity: props.tableCapacity.read.min,
+      writeCapacity: props.tableCapacity.write.min,
+      hashKey: APPOINTMENTS_TABLE.partitionKey,
+      rangeKey: APPOINTMENTS_TABLE.sortKey,
+      attribute: keyAttributeNames().map((name) => ({ name, type: 'S' })),
+      globalSecondaryIndex: APPOINTMENTS_TABLE_INDEXES.map((index) => ({
+        name: index.name,
+        hashKey: index.partitionKey,
+        rangeKey: index.sortKey,
+        projectionType: 'ALL',
+        readCapacity: props.indexCapacity.read.min,
+        writeCapacity: props.indexCapacity.write.min,
+      })),
+      pointInTimeRecovery: { enabled: true },
+      serverSideEncryption: { enabled: true, kmsKeyArn: props.key.arn },
+      streamEnabled: true,
+      streamViewType: APPOINTMENTS_TABLE.streamViewType,
+      ttl: { enabled: true, attributeName: APPOINTMENTS_TABLE.ttlAttribute },
+      deletionProtectionEnabled: props.protect,
+      lifecycle: {
+        preventDestroy: props.protect,
+        // Auto scaling owns capacity after creation. Index definitions are part of the ignored
+        // block because their capacities cannot be ignored alone: changing an index is a
+        // deliberate migration (see README, "Changing the table").
+        ignoreChanges: ['read_capacity', 'write_capacity', 'global_secondary_index'],
+      },
+    });
+
+    new CapacityAutoScaling(this, 'TableScaling', {
+      resourceId: `table/${this.table.name}`,
+      dimensionPrefix: 'dynamodb:table',
+      capacity: props.tableCapacity,
+      dependsOn: this.table,
+    });
+    for (const index of APPOINTMENTS_TABLE_INDEXES) {
+      new CapacityAutoScaling(this, `${index.name}Scaling`, {
+        resourceId: `table/${this.table.name}/index/${index.name}`,
+        dimensionPrefix: 'dynamodb:index',
+        capacity: props.indexCapacity,
+        dependsOn: this.table,
+      });
+    }
+  }
+
+  get tableArn(): string {
+    return this.table.arn;
+  }
+
+  get tableName(): string {
+    return this.table.name;
+  }
+
+  get streamArn(): string {
+    return this.table.streamArn;
+  }
+
+  /** ARN of one global secondary index (`<table arn>/index/<name>`). */
+  indexArn(indexName: string): string {
+    return `${this.table.arn}/index/${indexName}`;
+  }
+
+  /** Reading one appointment by id (GetItem). */
+  grantReadAppointments(policy: RolePolicy): void {
+    this.grant(policy, 'ReadAppointments', TABLE_ACTIONS.readItem, [this.tableArn], WRITABLE_KEY_PREFIXES.appointment, false);
+  }
+
+  /** Listing by provider or customer (Query on the indexes only; never the base table). */
+  grantQueryIndexes(policy: RolePolicy): void {
+    const indexArns = APPOINTMENTS_TABLE_INDEXES.map((index) => this.indexArn(index.name));
+    this.grant(policy, 'QueryAppointmentIndexes', TABLE_ACTIONS.queryIndexes, indexArns, undefined, false);
+  }
+
+  /** Booking: puts of appointments, slot locks and idempotency records. */
+  grantBookingWrites(policy: RolePolicy): void {
+    this.grant(policy, 'BookAppointments', TABLE_ACTIONS.bookingWrites, [this.tableArn], WRITABLE_KEY_PREFIXES.booking, true);
+  }
+
+  /** Rescheduling and cancelling: appointments and their slot locks. */
+  grantChangeWrites(policy: RolePolicy): void {
+    this.grant(policy, 'ChangeAppointments', TABLE_ACTIONS.changeWrites, [this.tableArn], WRITABLE_KEY_PREFIXES.change, true);
+  }
+
+  /** The reminder sender: reads appointments, claims and releases reminder-sent records. */
+  grantReminderRecords(policy: RolePolicy): void {
+    this.grantReadAppointments(policy);
+    this.grant(policy, 'ClaimReminders', TABLE_ACTIONS.reminderRecords, [this.tableArn], WRITABLE_KEY_PREFIXES.reminder, true);
+  }
+
+  /** Reading the table's stream (the event source mapping polls with the function's role). */
+  grantStreamRead(policy: RolePolicy): void {
+    this.grant(policy, 'ReadAppointmentStream', TABLE_ACTIONS.readStream, [this.streamArn], undefined, false);
+  }
+
+  private grant(
+    policy: RolePolicy,
+    sid: string,
+    actions: readonly string[],
+    resources: string[],
+    keyPrefixes: readonly string[] | undefined,
+    write: boolean,
+  ): void {
+    grantTableAccess(policy, { sid, actions, resources, keyPrefixes }, { keyArn: this.key.arn, region: this.region, write });
+  }
+}

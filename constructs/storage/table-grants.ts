@@ -1,0 +1,52 @@
+import { RolePolicy } from '../iam/role-policy';
+import { PolicyStatement } from '../iam/policy-document';
+
+/**
+ * Named lists of the DynamoDB actions each kind of table user calls. A transaction
+ * (TransactWriteItems) is authorised action by action on its items, so these are item actions.
+ */
+export const TABLE_ACTIONS = {
+  readItem: ['dynamodb:GetItem'],
+  queryIndexes: ['dynamodb:Query'],
+  /** Booking: one transaction of puts (appointment, slot locks, idempotency record). */
+  bookingWrites: ['dynamodb:PutItem'],
+  /** Rescheduling and cancelling: read, then a transaction of update, deletes and puts. */
+  changeWrites: ['dynamodb:ConditionCheckItem', 'dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+  /** Claiming and releasing a reminder-sent record. */
+  reminderRecords: ['dynamodb:DeleteItem', 'dynamodb:PutItem'],
+  readStream: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'],
+} as const;
+
+/** The key prefixes (see src/data/keys.ts) each writer may touch: `dynamodb:LeadingKeys`. */
+export const WRITABLE_KEY_PREFIXES = {
+  booking: ['APPT#*', 'SLOT#*', 'IDEMPOTENCY#*'],
+  change: ['APPT#*', 'SLOT#*'],
+  reminder: ['REMINDER#*'],
+  appointment: ['APPT#*'],
+} as const;
+
+export function leadingKeys(prefixes: readonly string[]): PolicyStatement['condition'] {
+  return [{ test: 'ForAllValues:StringLike', variable: 'dynamodb:LeadingKeys', values: [...prefixes] }];
+}
+
+/** Adds an item-level statement and the key use DynamoDB's encryption needs on the caller's behalf. */
+export function grantTableAccess(
+  policy: RolePolicy,
+  grant: { sid: string; actions: readonly string[]; resources: string[]; keyPrefixes?: readonly string[] },
+  encryption: { keyArn: string; region: string; write: boolean },
+): void {
+  policy.addStatements(
+    {
+      sid: grant.sid,
+      actions: [...grant.actions],
+      resources: grant.resources,
+      condition: grant.keyPrefixes ? leadingKeys(grant.keyPrefixes) : undefined,
+    },
+    {
+      sid: `${grant.sid}Encryption`,
+      actions: encryption.write ? ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'] : ['kms:Decrypt', 'kms:DescribeKey'],
+      resources: [encryption.keyArn],
+      condition: [{ test: 'StringEquals', variable: 'kms:ViaService', values: [`dynamodb.${encryption.region}.amazonaws.com`, `streams.dynamodb.${encryption.region}.amazonaws.com`] }],
+    },
+  );
+}
