@@ -1,0 +1,65 @@
+/**
+ * The failures the appointments API can answer, as typed values. The HTTP adapter maps each code
+ * to its status (src/http/error-response.ts); nothing below knows about HTTP.
+ */
+export type ErrorCode =
+  | 'VALIDATION_ERROR'
+  | 'NOT_FOUND'
+  | 'SLOT_CONFLICT'
+  | 'APPOINTMENT_CANCELLED'
+  | 'VERSION_MISMATCH'
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'SERVICE_UNAVAILABLE'
+  | 'INTERNAL';
+
+/** One failed validation rule; `path` is dotted (`customer.email`, `reminderMinutesBefore.1`). */
+export interface ValidationDetail {
+  readonly path: string;
+  readonly message: string;
+}
+
+export class AppointmentError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: readonly ValidationDetail[],
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'AppointmentError';
+  }
+}
+
+export const validationError = (details: readonly ValidationDetail[]) =>
+  new AppointmentError('VALIDATION_ERROR', 'The request is not valid.', details);
+
+export const notFound = (appointmentId: string) =>
+  new AppointmentError('NOT_FOUND', `Appointment ${appointmentId} does not exist.`);
+
+export const slotConflict = () =>
+  new AppointmentError(
+    'SLOT_CONFLICT',
+    'The requested interval overlaps another confirmed appointment of this provider.',
+  );
+
+export const appointmentCancelled = (appointmentId: string) =>
+  new AppointmentError('APPOINTMENT_CANCELLED', `Appointment ${appointmentId} is cancelled and cannot change.`);
+
+export const versionMismatch = (expected: number, current: number) =>
+  new AppointmentError(
+    'VERSION_MISMATCH',
+    `If-Match names version ${expected} but the appointment is at version ${current}.`,
+  );
+
+export const idempotencyKeyReused = () =>
+  new AppointmentError(
+    'IDEMPOTENCY_KEY_REUSED',
+    'This Idempotency-Key was already used with a different request body.',
+  );
+
+/** A dependency (DynamoDB, SSM) throttled or failed after the SDK's own retries; safe to retry later. */
+export const serviceUnavailable = (cause?: unknown) =>
+  new AppointmentError('SERVICE_UNAVAILABLE', 'The service is busy; retry shortly.', undefined, { cause });
+
+export const isAppointmentError = (error: unknown): error is AppointmentError => error instanceof AppointmentError;

@@ -1,0 +1,103 @@
+/**
+ * The rules of `GET /appointments`: exactly one selector, a window [from, to) of at most 31 days
+ * (default: the next 7 days from now), a page size, and an optional page token (checked by the
+ * data layer, which alone can verify it).
+ */
+import { z } from 'zod';
+import { validationError, ValidationDetail } from './errors';
+import { DAY_MS, formatUtc } from './time';
+import { idSchema, instantSchema, toDetails } from './validation';
+
+export const MAX_WINDOW_DAYS = 31;
+export const DEFAULT_WINDOW_DAYS = 7;
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 100;
+
+export type ListSelector =
+  { readonly kind: 'provider'; readonly id: string } | { readonly kind: 'customer'; readonly id: string };
+
+export interface ListQuery {
+  readonly selector: ListSelector;
+  /** UTC `...Z`, inclusive. */
+  readonly from: string;
+  /** UTC `...Z`, exclusive. */
+  readonly to: string;
+  /**
+   * Which bounds the request named. A page token carries the window of its first page: bounds
+   * the request left to their defaults (which move with the clock) are taken from the token,
+   * bounds it named must equal the token's.
+   */
+  readonly given: { readonly from: boolean; readonly to: boolean };
+  readonly limit: number;
+  readonly includeCancelled: boolean;
+  readonly nextToken?: string;
+}
+
+const listParamsSchema = z.strictObject({
+  providerId: idSchema.optional(),
+  customerId: idSchema.optional(),
+  from: instantSchema.optional(),
+  to: instantSchema.optional(),
+  limit: z
+    .string()
+    .regex(/^\d{1,3}$/, { error: `must be a whole number from 1 to ${MAX_PAGE_SIZE}` })
+    .transform(Number)
+    .refine((limit) => limit >= 1 && limit <= MAX_PAGE_SIZE, {
+      error: `must be a whole number from 1 to ${MAX_PAGE_SIZE}`,
+    })
+    .optional(),
+  nextToken: z
+    .string()
+    .min(1, { error: 'must not be empty' })
+    .max(2048, { error: 'is not a valid page token' })
+    .optional(),
+  includeCancelled: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
+});
+
+/** A whole second at or after `epochMs`: stored starts have no fractions, so [ceil(from), ceil(to)) selects the same. */
+const ceilToSecond = (epochMs: number) => formatUtc(Math.ceil(epochMs / 1000) * 1000);
+
+/**
+ * `single` is API Gateway's `queryStringParameters`, `multi` its `multiValueQueryStringParameters`;
+ * a parameter given twice (`?providerId=a&providerId=b`) is refused rather than guessed at.
+ */
+export function parseListQuery(
+  single: Readonly<Record<string, string | undefined>> | null,
+  multi: Readonly<Record<string, readonly string[] | undefined>> | null,
+  now: Date,
+): ListQuery {
+  const repeated: ValidationDetail[] = Object.entries(multi ?? {})
+    .filter(([, values]) => (values?.length ?? 0) > 1)
+    .map(([name]) => ({ path: name, message: 'must be given only once' }));
+  if (repeated.length > 0) throw validationError(repeated);
+
+  const result = listParamsSchema.safeParse(single ?? {});
+  if (!result.success) throw validationError(toDetails(result.error));
+  const params = result.data;
+
+  if ((params.providerId === undefined) === (params.customerId === undefined)) {
+    const message = 'exactly one of providerId and customerId is required';
+    throw validationError([
+      { path: 'providerId', message },
+      { path: 'customerId', message },
+    ]);
+  }
+  const fromMs = params.from ?? now.getTime();
+  const toMs = params.to ?? fromMs + DEFAULT_WINDOW_DAYS * DAY_MS;
+  if (fromMs >= toMs) throw validationError([{ path: 'to', message: 'must be after from' }]);
+  if (toMs - fromMs > MAX_WINDOW_DAYS * DAY_MS) {
+    throw validationError([{ path: 'to', message: `must be at most ${MAX_WINDOW_DAYS} days after from` }]);
+  }
+  return {
+    selector:
+      params.providerId !== undefined
+        ? { kind: 'provider', id: params.providerId }
+        : { kind: 'customer', id: params.customerId as string },
+    from: ceilToSecond(fromMs),
+    to: ceilToSecond(toMs),
+    given: { from: params.from !== undefined, to: params.to !== undefined },
+    limit: params.limit ?? DEFAULT_PAGE_SIZE,
+    includeCancelled: params.includeCancelled === 'true',
+    ...(params.nextToken === undefined ? {} : { nextToken: params.nextToken }),
+  };
+}
