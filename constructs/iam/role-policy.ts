@@ -33,7 +33,8 @@ export class ServiceRole extends Construct implements RolePolicy {
     super(scope, id);
     this.label = scope.node.id.replace(/[^A-Za-z0-9]/g, '');
     const condition = [{ test: 'StringEquals', variable: 'aws:SourceAccount', values: [props.accountId] }];
-    if (props.sourceArnLike) condition.push({ test: 'ArnLike', variable: 'aws:SourceArn', values: [props.sourceArnLike] });
+    if (props.sourceArnLike)
+      condition.push({ test: 'ArnLike', variable: 'aws:SourceArn', values: [props.sourceArnLike] });
     const trust = new PolicyDocument(this, 'Trust', [
       {
         sid: 'AssumedByService',

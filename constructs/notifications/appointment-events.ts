@@ -68,7 +68,13 @@ export class AppointmentEvents extends Construct {
       destinationConfig: { onFailure: { destinationArn: this.deadLetters.arn } },
       // Only appointment items are events; locks, idempotency and reminder records are not.
       filterCriteria: {
-        filter: [{ pattern: JSON.stringify({ dynamodb: { Keys: { [APPOINTMENTS_TABLE.sortKey]: { S: [ITEM_SK.appointment] } } } }) }],
+        filter: [
+          {
+            pattern: JSON.stringify({
+              dynamodb: { Keys: { [APPOINTMENTS_TABLE.sortKey]: { S: [ITEM_SK.appointment] } } },
+            }),
+          },
+        ],
       },
       dependsOn: [this.publisher.role.role],
     });

@@ -72,7 +72,9 @@ export class EncryptedTopic extends Construct {
         sid: `Publish${this.node.id}Encryption`,
         actions: keyActions,
         resources: [this.props.key.arn],
-        condition: [{ test: 'StringEquals', variable: 'kms:ViaService', values: [`sns.${this.props.region}.amazonaws.com`] }],
+        condition: [
+          { test: 'StringEquals', variable: 'kms:ViaService', values: [`sns.${this.props.region}.amazonaws.com`] },
+        ],
       },
     );
   }

@@ -42,6 +42,8 @@ export class ReminderScheduling extends Construct {
       source: 'send-reminder',
       description: 'Publishes a due appointment reminder, at most once',
       logsKey: props.logsKey,
+      // Scheduler invokes asynchronously: invocations that fail after Lambda's own retries.
+      deadLetterQueue: this.deadLetters,
       environment: { TABLE_NAME: props.table.tableName, TOPIC_ARN: props.topic.arn },
     });
     props.table.grantReminderRecords(this.sender.role);

@@ -100,7 +100,14 @@ export class AppointmentsTable extends Construct {
 
   /** Reading one appointment by id (GetItem). */
   grantReadAppointments(policy: RolePolicy): void {
-    this.grant(policy, 'ReadAppointments', TABLE_ACTIONS.readItem, [this.tableArn], WRITABLE_KEY_PREFIXES.appointment, false);
+    this.grant(
+      policy,
+      'ReadAppointments',
+      TABLE_ACTIONS.readItem,
+      [this.tableArn],
+      WRITABLE_KEY_PREFIXES.appointment,
+      false,
+    );
   }
 
   /** Listing by provider or customer (Query on the indexes only; never the base table). */
@@ -111,18 +118,39 @@ export class AppointmentsTable extends Construct {
 
   /** Booking: puts of appointments, slot locks and idempotency records. */
   grantBookingWrites(policy: RolePolicy): void {
-    this.grant(policy, 'BookAppointments', TABLE_ACTIONS.bookingWrites, [this.tableArn], WRITABLE_KEY_PREFIXES.booking, true);
+    this.grant(
+      policy,
+      'BookAppointments',
+      TABLE_ACTIONS.bookingWrites,
+      [this.tableArn],
+      WRITABLE_KEY_PREFIXES.booking,
+      true,
+    );
   }
 
   /** Rescheduling and cancelling: appointments and their slot locks. */
   grantChangeWrites(policy: RolePolicy): void {
-    this.grant(policy, 'ChangeAppointments', TABLE_ACTIONS.changeWrites, [this.tableArn], WRITABLE_KEY_PREFIXES.change, true);
+    this.grant(
+      policy,
+      'ChangeAppointments',
+      TABLE_ACTIONS.changeWrites,
+      [this.tableArn],
+      WRITABLE_KEY_PREFIXES.change,
+      true,
+    );
   }
 
   /** The reminder sender: reads appointments, claims and releases reminder-sent records. */
   grantReminderRecords(policy: RolePolicy): void {
     this.grantReadAppointments(policy);
-    this.grant(policy, 'ClaimReminders', TABLE_ACTIONS.reminderRecords, [this.tableArn], WRITABLE_KEY_PREFIXES.reminder, true);
+    this.grant(
+      policy,
+      'ClaimReminders',
+      TABLE_ACTIONS.reminderRecords,
+      [this.tableArn],
+      WRITABLE_KEY_PREFIXES.reminder,
+      true,
+    );
   }
 
   /** Reading the table's stream (the event source mapping polls with the function's role). */
@@ -138,6 +166,10 @@ export class AppointmentsTable extends Construct {
     keyPrefixes: readonly string[] | undefined,
     write: boolean,
   ): void {
-    grantTableAccess(policy, { sid, actions, resources, keyPrefixes }, { keyArn: this.key.arn, region: this.region, write });
+    grantTableAccess(
+      policy,
+      { sid, actions, resources, keyPrefixes },
+      { keyArn: this.key.arn, region: this.region, write },
+    );
   }
 }

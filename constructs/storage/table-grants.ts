@@ -11,7 +11,13 @@ export const TABLE_ACTIONS = {
   /** Booking: one transaction of puts (appointment, slot locks, idempotency record). */
   bookingWrites: ['dynamodb:PutItem'],
   /** Rescheduling and cancelling: read, then a transaction of update, deletes and puts. */
-  changeWrites: ['dynamodb:ConditionCheckItem', 'dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+  changeWrites: [
+    'dynamodb:ConditionCheckItem',
+    'dynamodb:DeleteItem',
+    'dynamodb:GetItem',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+  ],
   /** Claiming and releasing a reminder-sent record. */
   reminderRecords: ['dynamodb:DeleteItem', 'dynamodb:PutItem'],
   readStream: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'],
@@ -44,9 +50,20 @@ export function grantTableAccess(
     },
     {
       sid: `${grant.sid}Encryption`,
-      actions: encryption.write ? ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'] : ['kms:Decrypt', 'kms:DescribeKey'],
+      actions: encryption.write
+        ? ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey']
+        : ['kms:Decrypt', 'kms:DescribeKey'],
       resources: [encryption.keyArn],
-      condition: [{ test: 'StringEquals', variable: 'kms:ViaService', values: [`dynamodb.${encryption.region}.amazonaws.com`, `streams.dynamodb.${encryption.region}.amazonaws.com`] }],
+      condition: [
+        {
+          test: 'StringEquals',
+          variable: 'kms:ViaService',
+          values: [
+            `dynamodb.${encryption.region}.amazonaws.com`,
+            `streams.dynamodb.${encryption.region}.amazonaws.com`,
+          ],
+        },
+      ],
     },
   );
 }

@@ -1,0 +1,136 @@
+import { Construct } from 'constructs';
+import { ApiGatewayAccount } from '@cdktf/provider-aws/lib/api-gateway-account';
+import { ApiGatewayApiKey } from '@cdktf/provider-aws/lib/api-gateway-api-key';
+import { ApiGatewayMethodSettings } from '@cdktf/provider-aws/lib/api-gateway-method-settings';
+import { ApiGatewayStage } from '@cdktf/provider-aws/lib/api-gateway-stage';
+import { ApiGatewayUsagePlan } from '@cdktf/provider-aws/lib/api-gateway-usage-plan';
+import { ApiGatewayUsagePlanKey } from '@cdktf/provider-aws/lib/api-gateway-usage-plan-key';
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import { DeploymentContext } from '../context';
+import { PolicyDocument } from '../iam/policy-document';
+import { EncryptionKey } from '../security/encryption-key';
+import { AppointmentsRestApi } from './rest-api';
+
+export const STAGE_NAME = 'v1';
+
+/**
+ * One access-log line per request, as JSON. The key's id, never the key itself, is logged.
+ */
+export const ACCESS_LOG_FORMAT = JSON.stringify({
+  requestId: '$context.requestId',
+  extendedRequestId: '$context.extendedRequestId',
+  apiKeyId: '$context.identity.apiKeyId',
+  sourceIp: '$context.identity.sourceIp',
+  requestTime: '$context.requestTime',
+  httpMethod: '$context.httpMethod',
+  resourcePath: '$context.resourcePath',
+  status: '$context.status',
+  responseLatency: '$context.responseLatency',
+  integrationLatency: '$context.integrationLatency',
+  errorType: '$context.error.responseType',
+});
+
+export interface ApiStageProps {
+  readonly restApi: AppointmentsRestApi;
+  readonly logsKey: EncryptionKey;
+}
+
+/**
+ * The live stage of the API with its logging, tracing, throttling, and the API key and usage
+ * plan that clients use.
+ */
+export class ApiStage extends Construct {
+  readonly stage: ApiGatewayStage;
+  readonly apiKey: ApiGatewayApiKey;
+  readonly usagePlan: ApiGatewayUsagePlan;
+  readonly accessLogs: CloudwatchLogGroup;
+
+  constructor(scope: Construct, id: string, ctx: DeploymentContext, props: ApiStageProps) {
+    super(scope, id);
+    const env = ctx.environment;
+    const api = props.restApi.api;
+    const account = env.manageApiGatewayAccountLogging ? this.manageAccountLogging(ctx) : undefined;
+
+    this.accessLogs = new CloudwatchLogGroup(this, 'AccessLogs', {
+      name: `/aws/apigateway/${ctx.name('api')}/access`,
+      retentionInDays: env.logRetentionDays,
+      kmsKeyId: props.logsKey.arn,
+    });
+    // API Gateway would create this group itself, with no retention and no encryption.
+    const executionLogs = new CloudwatchLogGroup(this, 'ExecutionLogs', {
+      name: `API-Gateway-Execution-Logs_${api.id}/${STAGE_NAME}`,
+      retentionInDays: env.logRetentionDays,
+      kmsKeyId: props.logsKey.arn,
+    });
+
+    this.stage = new ApiGatewayStage(this, 'Stage', {
+      restApiId: api.id,
+      deploymentId: props.restApi.deployment.id,
+      stageName: STAGE_NAME,
+      xrayTracingEnabled: true,
+      accessLogSettings: { destinationArn: this.accessLogs.arn, format: ACCESS_LOG_FORMAT },
+      dependsOn: [executionLogs, ...(account ? [account] : [])],
+    });
+    new ApiGatewayMethodSettings(this, 'AllMethods', {
+      restApiId: api.id,
+      stageName: this.stage.stageName,
+      methodPath: '*/*',
+      settings: {
+        metricsEnabled: true,
+        loggingLevel: env.apiExecutionLogLevel,
+        dataTraceEnabled: false, // request and response bodies carry customers' personal data
+        throttlingRateLimit: env.api.rateLimit,
+        throttlingBurstLimit: env.api.burstLimit,
+      },
+    });
+
+    this.apiKey = new ApiGatewayApiKey(this, 'ClientKey', {
+      name: ctx.name('client'),
+      description: 'API key of the booking clients; read its value with `aws apigateway get-api-key --include-value`',
+      enabled: true,
+    });
+    this.usagePlan = new ApiGatewayUsagePlan(this, 'UsagePlan', {
+      name: ctx.name('clients'),
+      apiStages: [{ apiId: api.id, stage: this.stage.stageName }],
+      throttleSettings: { rateLimit: env.api.rateLimit, burstLimit: env.api.burstLimit },
+      quotaSettings: { limit: env.api.quotaPerDay, period: 'DAY' },
+    });
+    new ApiGatewayUsagePlanKey(this, 'ClientKeyInPlan', {
+      keyId: this.apiKey.id,
+      keyType: 'API_KEY',
+      usagePlanId: this.usagePlan.id,
+    });
+  }
+
+  get invokeUrl(): string {
+    return this.stage.invokeUrl;
+  }
+
+  /**
+   * The region-wide role API Gateway uses to write logs. One per account and region, so only the
+   * stack whose configuration says `manageApiGatewayAccountLogging` owns it.
+   */
+  private manageAccountLogging(ctx: DeploymentContext): ApiGatewayAccount {
+    const trust = new PolicyDocument(this, 'AccountLoggingTrust', [
+      {
+        sid: 'AssumedByApiGateway',
+        actions: ['sts:AssumeRole'],
+        principals: [{ type: 'Service', identifiers: ['apigateway.amazonaws.com'] }],
+        condition: [{ test: 'StringEquals', variable: 'aws:SourceAccount', values: [ctx.accountId] }],
+      },
+    ]);
+    const role = new IamRole(this, 'AccountLoggingRole', {
+      name: ctx.name('apigateway-logging'),
+      description: 'Region-wide role that API Gateway uses to write execution and access logs',
+      assumeRolePolicy: trust.json,
+    });
+    // The AWS managed policy made for exactly this role; it lists the log actions API Gateway needs.
+    const attachment = new IamRolePolicyAttachment(this, 'AccountLoggingPolicy', {
+      role: role.name,
+      policyArn: 'arn:aws:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs',
+    });
+    return new ApiGatewayAccount(this, 'AccountLogging', { cloudwatchRoleArn: role.arn, dependsOn: [attachment] });
+  }
+}

@@ -1,0 +1,94 @@
+import { Construct } from 'constructs';
+import { SsmParameter } from '@cdktf/provider-aws/lib/ssm-parameter';
+import { Fn } from 'cdktf';
+import { OperationName, ROUTES } from '../../src/http/routes';
+import { DeploymentContext } from '../context';
+import { ServiceFunction } from '../functions/service-function';
+import { EncryptionKey } from '../security/encryption-key';
+import { AppointmentsTable } from '../storage/appointments-table';
+import { ApiStage } from './api-stage';
+import { AppointmentsRestApi } from './rest-api';
+
+export interface BookingApiProps {
+  readonly table: AppointmentsTable;
+  readonly logsKey: EncryptionKey;
+  readonly dataKey: EncryptionKey;
+}
+
+const DESCRIPTIONS: Record<OperationName, string> = {
+  'create-appointment': 'Books an appointment without double-booking its provider',
+  'get-appointment': 'Reads one appointment',
+  'list-appointments': 'Lists appointments of a provider or a customer in a time window',
+  'update-appointment': 'Reschedules or edits an appointment',
+  'cancel-appointment': 'Cancels an appointment and frees its slots',
+};
+
+/**
+ * The booking API: one function per operation, each allowed exactly the table access it needs
+ * (read functions cannot write), behind the REST API and its stage.
+ */
+export class BookingApi extends Construct {
+  readonly handlers: Record<OperationName, ServiceFunction>;
+  readonly restApi: AppointmentsRestApi;
+  readonly stage: ApiStage;
+  readonly pageTokenSecret: SsmParameter;
+
+  constructor(scope: Construct, id: string, ctx: DeploymentContext, props: BookingApiProps) {
+    super(scope, id);
+    const table = props.table;
+
+    // Signs list pagination tokens. Generated once at creation (uuid() is 122 random bits) and
+    // never shown in a plan again; rotate by tainting the resource.
+    this.pageTokenSecret = new SsmParameter(this, 'PageTokenSecret', {
+      name: `/${ctx.serviceName}/page-token-secret`,
+      description: 'HMAC key of list pagination tokens',
+      type: 'SecureString',
+      keyId: props.dataKey.arn,
+      value: Fn.uuid(),
+      lifecycle: { ignoreChanges: ['value'] },
+    });
+
+    const make = (operation: OperationName, environment: Record<string, string> = {}) =>
+      new ServiceFunction(this, operation, ctx, {
+        source: operation,
+        description: DESCRIPTIONS[operation],
+        logsKey: props.logsKey,
+        reservedConcurrency: ctx.environment.apiReservedConcurrency,
+        environment: { TABLE_NAME: table.tableName, ...environment },
+      });
+
+    this.handlers = {
+      'create-appointment': make('create-appointment'),
+      'get-appointment': make('get-appointment'),
+      'list-appointments': make('list-appointments', { PAGE_TOKEN_SECRET_PARAMETER: this.pageTokenSecret.name }),
+      'update-appointment': make('update-appointment'),
+      'cancel-appointment': make('cancel-appointment'),
+    };
+
+    table.grantBookingWrites(this.handlers['create-appointment'].role);
+    table.grantReadAppointments(this.handlers['get-appointment'].role);
+    table.grantQueryIndexes(this.handlers['list-appointments'].role);
+    table.grantChangeWrites(this.handlers['update-appointment'].role);
+    table.grantChangeWrites(this.handlers['cancel-appointment'].role);
+    this.grantReadPageTokenSecret(this.handlers['list-appointments'], props.dataKey, ctx.region);
+
+    this.restApi = new AppointmentsRestApi(this, 'RestApi', {
+      apiName: ctx.name('api'),
+      routes: ROUTES,
+      handlers: this.handlers,
+    });
+    this.stage = new ApiStage(this, 'Stage', ctx, { restApi: this.restApi, logsKey: props.logsKey });
+  }
+
+  private grantReadPageTokenSecret(fn: ServiceFunction, key: EncryptionKey, region: string): void {
+    fn.role.addStatements(
+      { sid: 'ReadPageTokenSecret', actions: ['ssm:GetParameter'], resources: [this.pageTokenSecret.arn] },
+      {
+        sid: 'DecryptPageTokenSecret',
+        actions: ['kms:Decrypt'],
+        resources: [key.arn],
+        condition: [{ test: 'StringEquals', variable: 'kms:ViaService', values: [`ssm.${region}.amazonaws.com`] }],
+      },
+    );
+  }
+}

@@ -1,0 +1,141 @@
+import { createHash } from 'node:crypto';
+import { Construct } from 'constructs';
+import { ApiGatewayDeployment } from '@cdktf/provider-aws/lib/api-gateway-deployment';
+import { ApiGatewayIntegration } from '@cdktf/provider-aws/lib/api-gateway-integration';
+import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
+import { ApiGatewayModel } from '@cdktf/provider-aws/lib/api-gateway-model';
+import { ApiGatewayRequestValidator } from '@cdktf/provider-aws/lib/api-gateway-request-validator';
+import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
+import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
+import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
+import { REQUEST_BODY_SCHEMAS } from '../../src/contract/request-schemas';
+import { OperationName, Route } from '../../src/http/routes';
+import { ServiceFunction } from '../functions/service-function';
+import { GATEWAY_RESPONSES, GatewayResponses } from './gateway-responses';
+
+export interface RestApiProps {
+  readonly apiName: string;
+  readonly routes: readonly Route[];
+  /** The function serving each operation. */
+  readonly handlers: Readonly<Record<OperationName, ServiceFunction>>;
+}
+
+/**
+ * The REST API (not an HTTP API: only REST APIs have API keys and usage plans). Every method
+ * requires an API key, validates its parameters and body before a function runs, and proxies
+ * to the operation's own function. The deployment is replaced whenever the API's shape changes.
+ */
+export class AppointmentsRestApi extends Construct {
+  readonly api: ApiGatewayRestApi;
+  readonly deployment: ApiGatewayDeployment;
+  readonly methods: ApiGatewayMethod[] = [];
+
+  constructor(scope: Construct, id: string, props: RestApiProps) {
+    super(scope, id);
+    this.api = new ApiGatewayRestApi(this, 'Api', {
+      name: props.apiName,
+      description: 'Appointments API (see docs/openapi.json)',
+      endpointConfiguration: { types: ['REGIONAL'] },
+      apiKeySource: 'HEADER',
+    });
+
+    const collection = new ApiGatewayResource(this, 'Appointments', {
+      restApiId: this.api.id,
+      parentId: this.api.rootResourceId,
+      pathPart: 'appointments',
+    });
+    const item = new ApiGatewayResource(this, 'Appointment', {
+      restApiId: this.api.id,
+      parentId: collection.id,
+      pathPart: '{appointmentId}',
+    });
+    const resources = { '/appointments': collection, '/appointments/{appointmentId}': item };
+
+    const validators = {
+      body: new ApiGatewayRequestValidator(this, 'ValidateBodyAndParameters', {
+        restApiId: this.api.id,
+        name: 'body-and-parameters',
+        validateRequestBody: true,
+        validateRequestParameters: true,
+      }),
+      parameters: new ApiGatewayRequestValidator(this, 'ValidateParameters', {
+        restApiId: this.api.id,
+        name: 'parameters-only',
+        validateRequestBody: false,
+        validateRequestParameters: true,
+      }),
+    };
+
+    const integrations: ApiGatewayIntegration[] = [];
+    for (const route of props.routes) {
+      const fn = props.handlers[route.operation];
+      const resource = resources[route.resourcePath];
+      const idPart = pascal(route.operation);
+      const requestParameters: Record<string, boolean> = {};
+      if (route.resourcePath.includes('{appointmentId}')) requestParameters['method.request.path.appointmentId'] = true;
+
+      const bodySchema = REQUEST_BODY_SCHEMAS[route.operation as keyof typeof REQUEST_BODY_SCHEMAS];
+      const model = bodySchema
+        ? new ApiGatewayModel(this, `${idPart}Model`, {
+            restApiId: this.api.id,
+            name: bodySchema.title,
+            contentType: 'application/json',
+            schema: JSON.stringify(bodySchema),
+          })
+        : undefined;
+
+      const method = new ApiGatewayMethod(this, `${idPart}Method`, {
+        restApiId: this.api.id,
+        resourceId: resource.id,
+        httpMethod: route.method,
+        authorization: 'NONE', // callers authenticate with the API key (api_key_required)
+        apiKeyRequired: true,
+        requestParameters,
+        requestValidatorId: model ? validators.body.id : validators.parameters.id,
+        requestModels: model ? { 'application/json': model.name } : undefined,
+      });
+      this.methods.push(method);
+      integrations.push(
+        new ApiGatewayIntegration(this, `${idPart}Integration`, {
+          restApiId: this.api.id,
+          resourceId: resource.id,
+          httpMethod: method.httpMethod,
+          type: 'AWS_PROXY',
+          integrationHttpMethod: 'POST',
+          uri: fn.invokeArn,
+          timeoutMilliseconds: 29_000,
+        }),
+      );
+      new LambdaPermission(this, `${idPart}Permission`, {
+        statementId: 'AllowApiGatewayInvoke',
+        action: 'lambda:InvokeFunction',
+        functionName: fn.function.functionName,
+        principal: 'apigateway.amazonaws.com',
+        sourceArn: `${this.api.executionArn}/*/${route.method}${route.resourcePath.replace('{appointmentId}', '*')}`,
+      });
+    }
+
+    const responses = new GatewayResponses(this, 'Responses', { restApiId: this.api.id });
+
+    this.deployment = new ApiGatewayDeployment(this, 'Deployment', {
+      restApiId: this.api.id,
+      description: 'Replaced whenever the shape of the API changes',
+      triggers: { shape: apiShapeHash(props.routes) },
+      lifecycle: { createBeforeDestroy: true },
+      dependsOn: [...this.methods, ...integrations, ...responses.responses],
+    });
+  }
+}
+
+/**
+ * A content hash of everything that shapes the API: routes, request models, validators and
+ * gateway responses. A new hash means a new deployment; an unchanged API keeps its deployment.
+ */
+export function apiShapeHash(routes: readonly Route[]): string {
+  const shape = JSON.stringify({ routes, models: REQUEST_BODY_SCHEMAS, responses: GATEWAY_RESPONSES, version: 1 });
+  return createHash('sha256').update(shape).digest('hex');
+}
+
+function pascal(kebab: string): string {
+  return kebab.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase());
+}

@@ -1,0 +1,58 @@
+/**
+ * JSON Schemas (draft-04 subset, which API Gateway models accept) of the request bodies. They
+ * are the structural half of validation, enforced by API Gateway before a function runs and
+ * published in the OpenAPI document; the functions' zod schemas enforce every rule, including
+ * the ones JSON Schema cannot say (time zones, 15-minute boundaries, "in the future").
+ * A test holds the two in step: any body the functions accept, these accept too.
+ */
+
+const id = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' };
+
+export const CUSTOMER_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['customerId', 'name'],
+  properties: {
+    customerId: id,
+    name: { type: 'string', minLength: 1 },
+    email: { type: 'string', minLength: 3, maxLength: 254 },
+    phone: { type: 'string', pattern: '^\\+[1-9][0-9]{1,14}$' },
+  },
+} as const;
+
+const appointmentFields = {
+  start: { type: 'string', minLength: 20, maxLength: 40 },
+  durationMinutes: { type: 'integer', minimum: 15, maximum: 480, multipleOf: 15 },
+  timeZone: { type: 'string', minLength: 1, maxLength: 64 },
+  notes: { type: 'string', maxLength: 1000 },
+  reminderMinutesBefore: {
+    type: 'array',
+    maxItems: 3,
+    uniqueItems: true,
+    items: { type: 'integer', minimum: 1, maximum: 10080 },
+  },
+} as const;
+
+export const CREATE_APPOINTMENT_SCHEMA = {
+  $schema: 'http://json-schema.org/draft-04/schema#',
+  title: 'CreateAppointmentRequest',
+  type: 'object',
+  additionalProperties: false,
+  required: ['providerId', 'customer', 'start', 'durationMinutes', 'timeZone'],
+  properties: { providerId: id, customer: CUSTOMER_SCHEMA, ...appointmentFields },
+} as const;
+
+export const UPDATE_APPOINTMENT_SCHEMA = {
+  $schema: 'http://json-schema.org/draft-04/schema#',
+  title: 'UpdateAppointmentRequest',
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: appointmentFields,
+} as const;
+
+/** Request body schema of each operation that takes a body, by operation name (src/http/routes.ts). */
+export const REQUEST_BODY_SCHEMAS = {
+  'create-appointment': CREATE_APPOINTMENT_SCHEMA,
+  'update-appointment': UPDATE_APPOINTMENT_SCHEMA,
+} as const;
