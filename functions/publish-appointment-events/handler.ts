@@ -1,0 +1,43 @@
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
+import { SNSClient } from '@aws-sdk/client-sns';
+import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { EventBridgeReminderScheduler } from '../../src/notifications/eventbridge-scheduler';
+import { systemClock } from '../../src/notifications/ports';
+import { createObservability, observeInvocation, requireEnv } from '../../src/notifications/powertools';
+import { SnsEventPublisher } from '../../src/notifications/sns-publisher';
+import { processStreamRecords, StreamProcessorDeps } from '../../src/notifications/stream-processor';
+
+/**
+ * Reads the appointments table's stream (the outbox): announces confirmed, rescheduled and
+ * cancelled appointments on the SNS topic and keeps each appointment's reminder schedules in
+ * step with its current version. Answers partial batch failures (ReportBatchItemFailures).
+ */
+const observability = createObservability('appointment-notifications');
+let deps: StreamProcessorDeps | undefined;
+
+/** Built on first use, once per container, so a missing variable fails the invocation by name. */
+function dependencies(): StreamProcessorDeps {
+  if (deps) return deps;
+  const { tracer, logger, counter } = observability;
+  const topicArn = requireEnv('TOPIC_ARN');
+  const schedulerConfig = {
+    groupName: requireEnv('SCHEDULE_GROUP_NAME'),
+    reminderFunctionArn: requireEnv('REMINDER_FUNCTION_ARN'),
+    schedulerRoleArn: requireEnv('SCHEDULER_ROLE_ARN'),
+    deadLetterQueueArn: requireEnv('SCHEDULE_DLQ_ARN'),
+  };
+  const built: StreamProcessorDeps = {
+    publisher: new SnsEventPublisher(tracer.captureAWSv3Client(new SNSClient({})), topicArn),
+    scheduler: new EventBridgeReminderScheduler(tracer.captureAWSv3Client(new SchedulerClient({})), schedulerConfig),
+    clock: systemClock,
+    log: logger,
+    counter,
+  };
+  deps = built;
+  return built;
+}
+
+export async function handler(event: DynamoDBStreamEvent, context?: Context): Promise<DynamoDBBatchResponse> {
+  if (context) observability.logger.addContext(context);
+  return observeInvocation(observability, () => processStreamRecords(event.Records, dependencies()));
+}

@@ -1,0 +1,46 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Context } from 'aws-lambda';
+import { systemClock } from '../../src/notifications/ports';
+import { createObservability, observeInvocation, requireEnv } from '../../src/notifications/powertools';
+import {
+  parseReminderInput,
+  ReminderOutcome,
+  ReminderSenderDeps,
+  sendReminder,
+} from '../../src/notifications/reminder-sender';
+import { DynamoDbReminderStore } from '../../src/notifications/reminder-store';
+import { SnsEventPublisher } from '../../src/notifications/sns-publisher';
+
+/**
+ * Invoked by an EventBridge Scheduler one-time schedule with `{appointmentId, version, start,
+ * minutesBefore}`. Publishes APPOINTMENT_REMINDER at most once, and only while the schedule
+ * still matches the appointment. Throwing makes Scheduler retry (then dead-letter).
+ */
+const observability = createObservability('appointment-reminders');
+let deps: ReminderSenderDeps | undefined;
+
+/** Built on first use, once per container, so a missing variable fails the invocation by name. */
+function dependencies(): ReminderSenderDeps {
+  if (deps) return deps;
+  const { tracer, logger, counter } = observability;
+  const tableName = requireEnv('TABLE_NAME');
+  const topicArn = requireEnv('TOPIC_ARN');
+  // DYNAMODB_ENDPOINT points at DynamoDB Local in tests; unset in AWS.
+  const dynamodb = new DynamoDBClient({ endpoint: process.env.DYNAMODB_ENDPOINT || undefined });
+  const built: ReminderSenderDeps = {
+    store: new DynamoDbReminderStore(DynamoDBDocumentClient.from(tracer.captureAWSv3Client(dynamodb)), tableName),
+    publisher: new SnsEventPublisher(tracer.captureAWSv3Client(new SNSClient({})), topicArn),
+    clock: systemClock,
+    log: logger,
+    counter,
+  };
+  deps = built;
+  return built;
+}
+
+export async function handler(event: unknown, context?: Context): Promise<ReminderOutcome> {
+  if (context) observability.logger.addContext(context);
+  return observeInvocation(observability, () => sendReminder(parseReminderInput(event), dependencies()));
+}
