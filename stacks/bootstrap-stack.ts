@@ -1,8 +1,9 @@
 import { Construct } from 'constructs';
-import { LocalBackend, TerraformOutput, TerraformStack } from 'cdktf';
+import { Aspects, LocalBackend, TerraformOutput, TerraformStack } from 'cdktf';
 import { AppConfig } from '../config/environments';
 import { BOOTSTRAP_STACK_NAME } from '../config/naming';
 import { StateBucket } from '../constructs/state/state-bucket';
+import { ServicePolicy } from '../policy/service-policy';
 import { configureAwsProvider } from './common';
 
 /**
@@ -26,6 +27,7 @@ export class BootstrapStack extends TerraformStack {
     new LocalBackend(this, { path: '../../../bootstrap.tfstate' });
 
     this.stateBucket = new StateBucket(this, 'StateBucket', { bucketName: config.state.bucket });
+    Aspects.of(this).add(new ServicePolicy());
     new TerraformOutput(this, 'state_bucket', { value: this.stateBucket.bucket.bucket });
     new TerraformOutput(this, 'state_key_arn', { value: this.stateBucket.key.arn });
   }

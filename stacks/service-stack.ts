@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { TerraformOutput, TerraformStack } from 'cdktf';
+import { Aspects, TerraformOutput, TerraformStack } from 'cdktf';
 import { EnvironmentConfig, StateConfig } from '../config/environments';
 import { stackName } from '../config/naming';
 import { BookingApi } from '../constructs/api/booking-api';
@@ -12,6 +12,7 @@ import { ReminderScheduling } from '../constructs/reminders/reminder-scheduling'
 import { ServiceKeys } from '../constructs/security/service-keys';
 import { AppointmentsTable } from '../constructs/storage/appointments-table';
 import { APPOINTMENTS_TABLE_INDEXES } from '../src/data/table-schema';
+import { ServicePolicy } from '../policy/service-policy';
 import { configureAwsProvider, useS3State } from './common';
 
 export interface ServiceStackProps {
@@ -75,6 +76,8 @@ export class ServiceStack extends TerraformStack {
         deadLetterQueueNames: [ctx.name('event-dead-letters'), ctx.name('reminder-dead-letters')],
       },
     });
+
+    Aspects.of(this).add(new ServicePolicy());
 
     new TerraformOutput(this, 'api_url', {
       value: `${api.stage.invokeUrl}/appointments`,

@@ -1,0 +1,53 @@
+import { IConstruct } from 'constructs';
+import { Annotations, IAspect, TerraformElement } from 'cdktf';
+// cdktf resolves tokens with this function while synthesizing; the package does not re-export it.
+import { resolve } from 'cdktf/lib/_tokens';
+import { PolicyRule } from './rule';
+import { apiKeyRequired } from './rules/api-key-required';
+import { encryptedQueues, encryptedTables, encryptedTopics } from './rules/encrypted-data-at-rest';
+import { lambdaTracing } from './rules/lambda-tracing';
+import { logGroupRetentionAndEncryption } from './rules/log-group-retention-and-encryption';
+import { noWildcardIamActions } from './rules/no-wildcard-iam-actions';
+
+/** The rules every stack of this project obeys. */
+export const SERVICE_RULES: readonly PolicyRule[] = [
+  noWildcardIamActions,
+  logGroupRetentionAndEncryption,
+  encryptedTopics,
+  encryptedQueues,
+  encryptedTables,
+  lambdaTracing,
+  apiKeyRequired,
+];
+
+/**
+ * Applies policy rules to every resource of a stack as it will be synthesized, and turns each
+ * violation into a synthesis error: `[RULE-ID] path: problem. Fix: ...`. Apply it to each stack
+ * (`Aspects.of(stack).add(...)`): aspects added to the app are never visited.
+ */
+export class ServicePolicy implements IAspect {
+  constructor(private readonly rules: readonly PolicyRule[] = SERVICE_RULES) {}
+
+  visit(node: IConstruct): void {
+    if (!(node instanceof TerraformElement)) return;
+    const type = (node as TerraformElement & { terraformResourceType?: string }).terraformResourceType;
+    const rules = this.rules.filter((r) => r.terraformType === type);
+    if (rules.length === 0) return;
+    const config = resolvedConfig(node, type as string);
+    for (const rule of rules) {
+      for (const problem of rule.check(config)) {
+        Annotations.of(node).addError(`[${rule.id}] ${node.node.path}: ${problem}. Fix: ${rule.fix}.`);
+      }
+    }
+  }
+}
+
+/** The element's configuration with tokens resolved, as it appears in cdk.tf.json. */
+function resolvedConfig(element: TerraformElement, type: string): Record<string, unknown> {
+  const rendered = resolve(element, element.toTerraform()) as {
+    resource?: Record<string, Record<string, Record<string, unknown>>>;
+    data?: Record<string, Record<string, Record<string, unknown>>>;
+  };
+  const byName = rendered.resource?.[type] ?? rendered.data?.[type] ?? {};
+  return Object.values(byName)[0] ?? {};
+}
