@@ -1,0 +1,297 @@
+/**
+ * The stream publisher end to end over a real DynamoDB Local: the booking repository writes,
+ * the table's real stream is read, and the records are fed to the Lambda handler. The SNS and
+ * EventBridge Scheduler clients are the only parts replaced (aws-sdk-client-mock).
+ */
+import './local-aws-env';
+import {
+  ConflictException,
+  CreateScheduleCommand,
+  DeleteScheduleCommand,
+  ResourceNotFoundException,
+  SchedulerClient,
+} from '@aws-sdk/client-scheduler';
+import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import type { DynamoDBRecord } from 'aws-lambda';
+import { mockClient } from 'aws-sdk-client-mock';
+import { Appointment } from '../../src/domain/appointment';
+import { slotChanges, slotStarts } from '../../src/domain/slots';
+import { DynamoAppointmentRepository } from '../../src/data/dynamo-repository';
+import { handler } from '../../functions/publish-appointment-events/handler';
+import {
+  addMinutes,
+  createTestTable,
+  futureStart,
+  hasAppointmentVersion,
+  makeAppointment,
+  putAppointment,
+  streamReader,
+  TestTable,
+} from './support';
+
+const ENV = {
+  TOPIC_ARN: 'arn:aws:sns:us-west-1:111122223333:appointments-test-notifications',
+  SCHEDULE_GROUP_NAME: 'appointments-test-reminders',
+  REMINDER_FUNCTION_ARN: 'arn:aws:lambda:us-west-1:111122223333:function:appointments-test-send-reminder',
+  SCHEDULER_ROLE_ARN: 'arn:aws:iam::111122223333:role/appointments-test-scheduler',
+  SCHEDULE_DLQ_ARN: 'arn:aws:sqs:us-west-1:111122223333:appointments-test-reminders-dlq',
+};
+
+const sns = mockClient(SNSClient);
+const scheduler = mockClient(SchedulerClient);
+let table: TestTable;
+let reader: ReturnType<typeof streamReader>;
+let repository: DynamoAppointmentRepository;
+
+beforeAll(async () => {
+  Object.assign(process.env, ENV);
+  table = await createTestTable('publisher');
+  reader = streamReader(table);
+  repository = new DynamoAppointmentRepository({
+    client: table.documents,
+    tableName: table.tableName,
+    clock: () => new Date(),
+  });
+});
+
+afterAll(() => table.drop());
+
+beforeEach(() => {
+  sns.reset();
+  scheduler.reset();
+  sns.on(PublishCommand).resolves({ MessageId: 'message-1' });
+  scheduler.on(CreateScheduleCommand).resolves({ ScheduleArn: 'arn:aws:scheduler:::schedule/x' });
+  scheduler.on(DeleteScheduleCommand).resolves({});
+});
+
+const slotsOf = (a: Appointment) => slotStarts({ startMs: Date.parse(a.start), endMs: Date.parse(a.end) });
+const publishedMessages = () => sns.commandCalls(PublishCommand).map((call) => JSON.parse(call.args[0].input.Message!));
+const createdNames = () => scheduler.commandCalls(CreateScheduleCommand).map((call) => call.args[0].input.Name);
+const deletedNames = () => scheduler.commandCalls(DeleteScheduleCommand).map((call) => call.args[0].input.Name);
+
+async function book(appointment: Appointment): Promise<DynamoDBRecord[]> {
+  await repository.create(appointment);
+  return reader.next(hasAppointmentVersion(appointment.version));
+}
+
+/** Books and lets the handler see the booking, so the test starts from a settled appointment. */
+async function booked(appointment: Appointment): Promise<Appointment> {
+  await handler({ Records: await book(appointment) });
+  sns.resetHistory();
+  scheduler.resetHistory();
+  return appointment;
+}
+
+async function reschedule(current: Appointment, changes: Partial<Appointment>): Promise<Appointment> {
+  const next = { ...current, ...changes, version: current.version + 1, updatedAt: '2026-11-02T10:00:00Z' };
+  await repository.update(current, next, slotChanges(slotsOf(current), slotsOf(next)));
+  return next;
+}
+
+describe('publish-appointment-events', () => {
+  test('a booking publishes one APPOINTMENT_CONFIRMED without storage keys and schedules each future reminder', async () => {
+    // Prepare
+    const appointment = makeAppointment();
+
+    // Act
+    const records = await book(appointment);
+    const result = await handler({ Records: records });
+
+    // Assess
+    expect(records.some((r) => r.dynamodb?.Keys?.sk?.S === 'LOCK')).toBe(true); // lock records are in the batch...
+    expect(result).toEqual({ batchItemFailures: [] });
+    expect(sns.commandCalls(PublishCommand)).toHaveLength(1); // ...and publish nothing
+    const [call] = sns.commandCalls(PublishCommand);
+    expect(call.args[0].input.TopicArn).toBe(ENV.TOPIC_ARN);
+    expect(call.args[0].input.MessageAttributes).toEqual({
+      eventType: { DataType: 'String', StringValue: 'APPOINTMENT_CONFIRMED' },
+      providerId: { DataType: 'String', StringValue: appointment.providerId },
+    });
+    expect(JSON.parse(call.args[0].input.Message!)).toEqual({
+      type: 'APPOINTMENT_CONFIRMED',
+      eventId: `${appointment.appointmentId}:1:APPOINTMENT_CONFIRMED`,
+      ...appointment,
+      localStart: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:00-0[78]:00$/),
+    });
+    const schedules = scheduler.commandCalls(CreateScheduleCommand).map((c) => c.args[0].input);
+    expect(schedules).toEqual(
+      [1440, 60].map((m) => ({
+        Name: `rem-${appointment.appointmentId}-v1-m${m}`,
+        GroupName: ENV.SCHEDULE_GROUP_NAME,
+        ScheduleExpression: `at(${addMinutes(appointment.start, -m).slice(0, 19)})`,
+        ScheduleExpressionTimezone: 'UTC',
+        FlexibleTimeWindow: { Mode: 'OFF' },
+        ActionAfterCompletion: 'DELETE',
+        Description: expect.any(String),
+        Target: {
+          Arn: ENV.REMINDER_FUNCTION_ARN,
+          RoleArn: ENV.SCHEDULER_ROLE_ARN,
+          Input: JSON.stringify({
+            appointmentId: appointment.appointmentId,
+            version: 1,
+            start: appointment.start,
+            minutesBefore: m,
+          }),
+          RetryPolicy: { MaximumRetryAttempts: 10, MaximumEventAgeInSeconds: 900 },
+          DeadLetterConfig: { Arn: ENV.SCHEDULE_DLQ_ARN },
+        },
+      })),
+    );
+    expect(scheduler.commandCalls(DeleteScheduleCommand)).toHaveLength(0);
+  });
+
+  test('a reschedule publishes APPOINTMENT_RESCHEDULED and swaps the old version schedules for the new ones', async () => {
+    // Prepare
+    const current = await booked(makeAppointment());
+    const next = await reschedule(current, { start: addMinutes(current.start, 120), end: addMinutes(current.end, 120) });
+
+    // Act
+    const result = await handler({ Records: await reader.next(hasAppointmentVersion(2)) });
+
+    // Assess
+    expect(result.batchItemFailures).toEqual([]);
+    expect(publishedMessages()).toEqual([
+      expect.objectContaining({
+        type: 'APPOINTMENT_RESCHEDULED',
+        eventId: `${current.appointmentId}:2:APPOINTMENT_RESCHEDULED`,
+        start: next.start,
+        version: 2,
+        previousStart: current.start,
+        previousEnd: current.end,
+      }),
+    ]);
+    const id = current.appointmentId;
+    expect(deletedNames()).toEqual([`rem-${id}-v1-m1440`, `rem-${id}-v1-m60`]);
+    expect(createdNames()).toEqual([`rem-${id}-v2-m1440`, `rem-${id}-v2-m60`]);
+  });
+
+  test('a change of notes only publishes nothing but still moves the reminders to the new version', async () => {
+    // Prepare
+    const current = await booked(makeAppointment());
+    await reschedule(current, { notes: 'bring the X-rays' });
+
+    // Act
+    const result = await handler({ Records: await reader.next(hasAppointmentVersion(2)) });
+
+    // Assess
+    expect(result.batchItemFailures).toEqual([]);
+    expect(sns.commandCalls(PublishCommand)).toHaveLength(0);
+    const id = current.appointmentId;
+    expect(deletedNames()).toEqual([`rem-${id}-v1-m1440`, `rem-${id}-v1-m60`]);
+    expect(createdNames()).toEqual([`rem-${id}-v2-m1440`, `rem-${id}-v2-m60`]);
+  });
+
+  test('a cancellation publishes APPOINTMENT_CANCELLED, deletes the schedules and creates none', async () => {
+    // Prepare
+    const current = await booked(makeAppointment());
+    await repository.cancel(current, { ...current, status: 'CANCELLED', version: 2 });
+
+    // Act
+    const result = await handler({ Records: await reader.next(hasAppointmentVersion(2)) });
+
+    // Assess
+    expect(result.batchItemFailures).toEqual([]);
+    expect(publishedMessages()).toEqual([
+      expect.objectContaining({
+        type: 'APPOINTMENT_CANCELLED',
+        eventId: `${current.appointmentId}:2:APPOINTMENT_CANCELLED`,
+        status: 'CANCELLED',
+      }),
+    ]);
+    expect(sns.commandCalls(PublishCommand)[0].args[0].input.MessageAttributes?.eventType.StringValue).toBe(
+      'APPOINTMENT_CANCELLED',
+    );
+    const id = current.appointmentId;
+    expect(deletedNames()).toEqual([`rem-${id}-v1-m1440`, `rem-${id}-v1-m60`]);
+    expect(createdNames()).toEqual([]);
+  });
+
+  test('reminders already due, or due within a minute, are not scheduled', async () => {
+    // Prepare: a start 30-45 minutes ahead, so 1440 and 60 are past and only 20 is ahead
+    const start = addMinutes(futureStart(0), 30);
+    const appointment = makeAppointment({ start, end: addMinutes(start, 30), reminderMinutesBefore: [1440, 60, 20] });
+    await putAppointment(table, appointment);
+
+    // Act
+    const result = await handler({ Records: await reader.next(hasAppointmentVersion(1)) });
+
+    // Assess
+    expect(result.batchItemFailures).toEqual([]);
+    expect(createdNames()).toEqual([`rem-${appointment.appointmentId}-v1-m20`]);
+  });
+
+  test('when a publish fails, that record and every later one are reported, and the retry sends both', async () => {
+    // Prepare: two bookings in one batch; SNS refuses the first message
+    const first = makeAppointment({ providerId: 'dr-first' });
+    const second = makeAppointment({ providerId: 'dr-second' });
+    await repository.create(first);
+    await repository.create(second);
+    const records = await reader.next(
+      (rs) => rs.filter((r) => r.dynamodb?.Keys?.sk?.S === 'APPOINTMENT').length === 2,
+    );
+    sns.on(PublishCommand).rejectsOnce(new Error('SNS throttled')).resolves({ MessageId: 'm' });
+    const firstIndex = records.findIndex((r) => r.dynamodb?.Keys?.pk?.S === `APPT#${first.appointmentId}`);
+
+    // Act
+    const result = await handler({ Records: records });
+    const failedIds = new Set(result.batchItemFailures.map((f) => f.itemIdentifier));
+    const retry = await handler({ Records: records.filter((r) => failedIds.has(r.dynamodb!.SequenceNumber!)) });
+
+    // Assess
+    expect(result.batchItemFailures).toEqual(
+      records.slice(firstIndex).map((r) => ({ itemIdentifier: r.dynamodb!.SequenceNumber })),
+    );
+    expect(retry.batchItemFailures).toEqual([]);
+    expect(publishedMessages().map((m) => m.providerId)).toEqual(['dr-first', 'dr-first', 'dr-second']);
+  });
+
+  test('a schedule that already exists on create, or is already gone on delete, is not a failure', async () => {
+    // Prepare
+    scheduler
+      .on(CreateScheduleCommand)
+      .rejects(new ConflictException({ message: 'Schedule already exists.', $metadata: {} }))
+      .on(DeleteScheduleCommand)
+      .rejects(new ResourceNotFoundException({ message: 'Schedule does not exist.', $metadata: {} }));
+    const current = makeAppointment();
+    await handler({ Records: await book(current) });
+    await reschedule(current, { start: addMinutes(current.start, 60), end: addMinutes(current.end, 60) });
+
+    // Act
+    const result = await handler({ Records: await reader.next(hasAppointmentVersion(2)) });
+
+    // Assess
+    expect(result.batchItemFailures).toEqual([]);
+    expect(publishedMessages().map((m) => m.type)).toEqual(['APPOINTMENT_CONFIRMED', 'APPOINTMENT_RESCHEDULED']);
+    expect(deletedNames()).toHaveLength(2);
+  });
+
+  test('any other scheduler error fails the record so the stream retries it', async () => {
+    // Prepare
+    scheduler.on(CreateScheduleCommand).rejects(new Error('ThrottlingException'));
+    const records = await book(makeAppointment());
+
+    // Act
+    const result = await handler({ Records: records });
+
+    // Assess
+    expect(result.batchItemFailures.length).toBeGreaterThan(0);
+    expect(sns.commandCalls(PublishCommand)).toHaveLength(0);
+  });
+
+  test('a missing environment variable fails the invocation with its name', async () => {
+    // Prepare
+    const saved = process.env.SCHEDULE_DLQ_ARN;
+    delete process.env.SCHEDULE_DLQ_ARN;
+    let fresh: typeof handler | undefined;
+    jest.isolateModules(() => {
+      fresh = (require('../../functions/publish-appointment-events/handler') as { handler: typeof handler }).handler;
+    });
+
+    // Act
+    const invocation = fresh!({ Records: [] });
+
+    // Assess
+    await expect(invocation).rejects.toThrow('environment variable SCHEDULE_DLQ_ARN is required but not set');
+    process.env.SCHEDULE_DLQ_ARN = saved;
+  });
+});
