@@ -12,7 +12,7 @@ import { asServiceError } from './dynamo-errors';
 import { fromAppointmentItem } from './items';
 import { appointmentKey, customerIndexKey, providerIndexKey } from './keys';
 import { issuePageToken, ResolvedPage, resolvePage } from './page-token';
-import { SecretSource } from './page-token-secret';
+import type { SecretSource } from './page-token-secret';
 import { AppointmentPage } from './repository';
 import { APPOINTMENTS_TABLE, IndexSchema } from './table-schema';
 

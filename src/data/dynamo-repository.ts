@@ -20,7 +20,7 @@ import { idempotencyRecordItem, idempotencyRecordKey, lookupFromRecord, recordFr
 import { fromAppointmentItem, slotLockItem, toAppointmentItem } from './items';
 import { appointmentKey, customerIndexKey, providerIndexKey, slotLockKey } from './keys';
 import { listAppointments } from './dynamo-listing';
-import { SecretSource } from './page-token-secret';
+import type { SecretSource } from './page-token-secret';
 import {
   AppointmentPage,
   AppointmentRepository,

@@ -3,7 +3,7 @@
  * request may ask, what the appointment becomes, and which slot locks change. The repository
  * then writes exactly that, atomically.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Appointment } from './appointment';
 import { appointmentCancelled, validationError, versionMismatch } from './errors';
 import { slotChanges, SlotChanges, slotStarts } from './slots';
@@ -28,8 +28,8 @@ export function createAppointmentRequestSchema(now: Date) {
     start: bookableStartSchema(now),
     durationMinutes: durationSchema,
     timeZone: timeZoneSchema,
-    notes: notesSchema.optional(),
-    reminderMinutesBefore: reminderMinutesSchema.optional(),
+    notes: z.optional(notesSchema),
+    reminderMinutesBefore: z.optional(reminderMinutesSchema),
   });
 }
 
@@ -39,13 +39,13 @@ export type CreateAppointmentRequest = z.output<ReturnType<typeof createAppointm
 export function updateAppointmentRequestSchema(now: Date) {
   return z
     .strictObject({
-      start: bookableStartSchema(now).optional(),
-      durationMinutes: durationSchema.optional(),
-      timeZone: timeZoneSchema.optional(),
-      notes: notesSchema.nullable().optional(),
-      reminderMinutesBefore: reminderMinutesSchema.optional(),
+      start: z.optional(bookableStartSchema(now)),
+      durationMinutes: z.optional(durationSchema),
+      timeZone: z.optional(timeZoneSchema),
+      notes: z.optional(z.nullable(notesSchema)),
+      reminderMinutesBefore: z.optional(reminderMinutesSchema),
     })
-    .refine((patch) => Object.keys(patch).length > 0, { error: 'must change at least one field' });
+    .check(z.refine((patch) => Object.keys(patch).length > 0, { error: 'must change at least one field' }));
 }
 
 export type UpdateAppointmentRequest = z.output<ReturnType<typeof updateAppointmentRequestSchema>>;
@@ -110,7 +110,8 @@ export function applyUpdate(
     throw validationError([{ path: 'durationMinutes', message: 'cannot change once the appointment has started' }]);
   }
 
-  const { notes: _droppedNotes, ...withoutNotes } = current;
+  const withoutNotes: Appointment = { ...current };
+  delete (withoutNotes as { notes?: string }).notes;
   const notes = request.notes === undefined ? current.notes : (request.notes ?? undefined);
   const next: Appointment = {
     ...withoutNotes,

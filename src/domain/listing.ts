@@ -3,7 +3,7 @@
  * (default: the next 7 days from now), a page size, and an optional page token (checked by the
  * data layer, which alone can verify it).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { validationError, ValidationDetail } from './errors';
 import { DAY_MS, formatUtc } from './time';
 import { idSchema, instantSchema, toDetails } from './validation';
@@ -33,25 +33,30 @@ export interface ListQuery {
   readonly nextToken?: string;
 }
 
+const limitMessage = `must be a whole number from 1 to ${MAX_PAGE_SIZE}`;
+
 const listParamsSchema = z.strictObject({
-  providerId: idSchema.optional(),
-  customerId: idSchema.optional(),
-  from: instantSchema.optional(),
-  to: instantSchema.optional(),
-  limit: z
-    .string()
-    .regex(/^\d{1,3}$/, { error: `must be a whole number from 1 to ${MAX_PAGE_SIZE}` })
-    .transform(Number)
-    .refine((limit) => limit >= 1 && limit <= MAX_PAGE_SIZE, {
-      error: `must be a whole number from 1 to ${MAX_PAGE_SIZE}`,
-    })
-    .optional(),
-  nextToken: z
-    .string()
-    .min(1, { error: 'must not be empty' })
-    .max(2048, { error: 'is not a valid page token' })
-    .optional(),
-  includeCancelled: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
+  providerId: z.optional(idSchema),
+  customerId: z.optional(idSchema),
+  from: z.optional(instantSchema),
+  to: z.optional(instantSchema),
+  limit: z.optional(
+    z.pipe(
+      z.string().check(z.regex(/^\d{1,3}$/, { error: limitMessage })),
+      z
+        .transform(Number)
+        .check(z.refine((limit: number) => limit >= 1 && limit <= MAX_PAGE_SIZE, { error: limitMessage })),
+    ),
+  ),
+  nextToken: z.optional(
+    z
+      .string()
+      .check(
+        z.minLength(1, { error: 'must not be empty' }),
+        z.maxLength(2048, { error: 'is not a page token issued for this query' }),
+      ),
+  ),
+  includeCancelled: z.optional(z.enum(['true', 'false'], { error: 'must be true or false' })),
 });
 
 /** A whole second at or after `epochMs`: stored starts have no fractions, so [ceil(from), ceil(to)) selects the same. */

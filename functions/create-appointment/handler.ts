@@ -1,0 +1,5 @@
+/** POST /appointments: books an appointment (see src/http/operations/create.ts). */
+import { lambdaHandler } from '../../src/http/lambda';
+import { createAppointment } from '../../src/http/operations/create';
+
+export const handler = lambdaHandler('create-appointment', createAppointment);

@@ -1,0 +1,65 @@
+/**
+ * Reading an API Gateway REST proxy event: headers by case-insensitive name, the JSON body (its
+ * size checked before it is parsed), and the optional Idempotency-Key and If-Match headers.
+ */
+import { APIGatewayProxyEvent } from 'aws-lambda';
+import { AppointmentError, notFound, validationError } from '../domain/errors';
+import { MAX_BODY_BYTES } from './routes';
+
+/** API Gateway keeps the client's header case; HTTP says names are case-insensitive. */
+export function header(event: APIGatewayProxyEvent, name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(event.headers ?? {})) {
+    if (key.toLowerCase() === wanted && value !== undefined) return value;
+  }
+  return undefined;
+}
+
+const invalidBody = (message: string) => validationError([{ path: 'body', message }]);
+
+export function readJsonBody(event: APIGatewayProxyEvent): unknown {
+  const raw = event.body ?? '';
+  const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
+  // Before JSON.parse: parsing is where an oversized body would cost time and memory.
+  if (bytes.byteLength > MAX_BODY_BYTES) {
+    throw new AppointmentError('PAYLOAD_TOO_LARGE', `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+  }
+  const text = bytes.toString('utf8');
+  if (text.trim() === '') throw invalidBody('is required: send a JSON object');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw invalidBody('is not valid JSON');
+  }
+}
+
+/** 1 to 255 printable ASCII characters (space through tilde). */
+export function readIdempotencyKey(event: APIGatewayProxyEvent): string | undefined {
+  const key = header(event, 'Idempotency-Key');
+  if (key === undefined) return undefined;
+  if (!/^[\x20-\x7e]{1,255}$/.test(key)) {
+    throw validationError([{ path: 'Idempotency-Key', message: 'must be 1 to 255 printable ASCII characters' }]);
+  }
+  return key;
+}
+
+/** A version number, bare or as an entity tag: `3`, `"3"` and `W/"3"` all mean version 3. */
+export function readIfMatch(event: APIGatewayProxyEvent): number | undefined {
+  const value = header(event, 'If-Match');
+  if (value === undefined) return undefined;
+  const match = /^\s*(?:W\/)?("?)([1-9]\d{0,14})\1\s*$/.exec(value);
+  if (!match)
+    throw validationError([{ path: 'If-Match', message: 'must be a positive integer version, like 3 or "3"' }]);
+  return Number(match[2]);
+}
+
+/** An id that could never have been issued cannot exist: 404, not 400. */
+export function appointmentIdFromPath(event: APIGatewayProxyEvent): string {
+  const id = event.pathParameters?.appointmentId ?? '';
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) throw notFound(id);
+  return id;
+}
+
+/** Idempotency keys belong to the caller: API Gateway's id of the API key, when there is one. */
+export const idempotencyScope = (event: APIGatewayProxyEvent) =>
+  event.requestContext?.identity?.apiKeyId || 'no-api-key';
