@@ -6,7 +6,7 @@ module.exports = {
   transform: {
     // Transpile only: `npm run typecheck` type-checks the whole tree once, which is much faster
     // than ts-jest type-checking every test file again.
-    '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }],
+    '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
   },
   setupFilesAfterEnv: ['<rootDir>/__tests__/support/setup.ts'],
   globalSetup: '<rootDir>/__tests__/support/global-setup.ts',

@@ -72,6 +72,9 @@ export function writeOfflineOverride(stackDir: string): void {
           skip_requesting_account_id: true,
           skip_metadata_api_check: true,
           skip_region_validation: true,
+          // With no account id requested, the allow-list could only refuse; the real guard is
+          // kept for real plans and is checked by the synth tests.
+          allowed_account_ids: [],
         },
       ],
     },
