@@ -31,7 +31,8 @@ export class ServiceRole extends Construct implements RolePolicy {
 
   constructor(scope: Construct, id: string, props: ServiceRoleProps) {
     super(scope, id);
-    this.label = scope.node.id.replace(/[^A-Za-z0-9]/g, '');
+    // A function's role is labelled by its function; a free-standing role by its own id.
+    this.label = (id === 'Role' ? scope.node.id : id).replace(/[^A-Za-z0-9]/g, '');
     const condition = [{ test: 'StringEquals', variable: 'aws:SourceAccount', values: [props.accountId] }];
     if (props.sourceArnLike)
       condition.push({ test: 'ArnLike', variable: 'aws:SourceArn', values: [props.sourceArnLike] });
