@@ -1,0 +1,126 @@
+/**
+ * Shared by the function and data tests: a fresh table on the run's DynamoDB Local, API Gateway
+ * REST proxy events, and whole-table reads (a Scan is fine in tests, never on the request path).
+ */
+import { randomUUID } from 'node:crypto';
+import { CreateTableCommand, DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { createDocumentClient, createDynamoDbClient } from '../../src/data/client';
+import { createTableRequest } from '../../src/data/table-schema';
+
+export interface TestTable {
+  readonly tableName: string;
+  readonly client: DynamoDBClient;
+  readonly documentClient: DynamoDBDocumentClient;
+  drop(): Promise<void>;
+}
+
+export async function createTestTable(purpose: string): Promise<TestTable> {
+  const tableName = `${purpose}-${randomUUID().slice(0, 8)}`;
+  const client = createDynamoDbClient();
+  await client.send(new CreateTableCommand(createTableRequest(tableName)));
+  return {
+    tableName,
+    client,
+    documentClient: createDocumentClient(client),
+    async drop() {
+      await client.send(new DeleteTableCommand({ TableName: tableName }));
+      client.destroy();
+    },
+  };
+}
+
+/** Every item, sorted by key, so two scans can be compared for equality. */
+export async function scanTable(table: TestTable): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await table.documentClient.send(
+      new ScanCommand({ TableName: table.tableName, ExclusiveStartKey: start, ConsistentRead: true }),
+    );
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  const key = (item: Record<string, unknown>) => `${item.pk}|${item.sk}`;
+  return items.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+export interface EventOptions {
+  readonly body?: unknown;
+  /** Sent as is (for malformed JSON tests) instead of JSON.stringify(body). */
+  readonly rawBody?: string;
+  readonly headers?: Record<string, string>;
+  readonly query?: Record<string, string>;
+  readonly multiQuery?: Record<string, string[]>;
+  readonly appointmentId?: string;
+  readonly apiKeyId?: string;
+}
+
+export function apiEvent(method: string, options: EventOptions = {}): APIGatewayProxyEvent {
+  const resource = options.appointmentId === undefined ? '/appointments' : '/appointments/{appointmentId}';
+  const path = options.appointmentId === undefined ? '/appointments' : `/appointments/${options.appointmentId}`;
+  const body = options.rawBody ?? (options.body === undefined ? null : JSON.stringify(options.body));
+  const multi =
+    options.multiQuery ??
+    (options.query ? Object.fromEntries(Object.entries(options.query).map(([k, v]) => [k, [v]])) : null);
+  return {
+    resource,
+    path,
+    httpMethod: method,
+    headers: { 'Content-Type': 'application/json', 'x-api-key': 'test-api-key-value', ...options.headers },
+    multiValueHeaders: {},
+    queryStringParameters:
+      options.query ?? (multi ? Object.fromEntries(Object.entries(multi).map(([k, v]) => [k, v[v.length - 1]])) : null),
+    multiValueQueryStringParameters: multi,
+    pathParameters: options.appointmentId === undefined ? null : { appointmentId: options.appointmentId },
+    stageVariables: null,
+    body,
+    isBase64Encoded: false,
+    requestContext: {
+      requestId: randomUUID(),
+      identity: { apiKeyId: options.apiKeyId ?? 'test-key-id' },
+    } as APIGatewayProxyEvent['requestContext'],
+  };
+}
+
+export const lambdaContext = (): Context =>
+  ({ awsRequestId: randomUUID(), functionName: 'test', getRemainingTimeInMillis: () => 10_000 }) as unknown as Context;
+
+export type Invoke = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
+
+export interface Answer {
+  readonly status: number;
+  readonly headers: Record<string, unknown>;
+  readonly body: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  readonly rawBody: string;
+}
+
+export async function call(handler: Invoke, event: APIGatewayProxyEvent): Promise<Answer> {
+  const result = await handler(event, lambdaContext());
+  return {
+    status: result.statusCode,
+    headers: result.headers ?? {},
+    body: result.body ? JSON.parse(result.body) : {},
+    rawBody: result.body,
+  };
+}
+
+const SLOT_MS = 15 * 60_000;
+
+/** A slot start `days` days from now plus `minutes`, as UTC `...Z`: always bookable. */
+export function futureSlot(days: number, minutes = 0, now = Date.now()): string {
+  const base = Math.ceil(now / SLOT_MS) * SLOT_MS + days * 86_400_000 + minutes * 60_000;
+  return new Date(base).toISOString().replace('.000Z', 'Z');
+}
+
+export function bookingBody(overrides: Record<string, unknown> = {}) {
+  return {
+    providerId: 'dr-who',
+    customer: { customerId: 'cust-1', name: 'Ada Lovelace', email: 'ada@example.com', phone: '+14155550100' },
+    start: futureSlot(2),
+    durationMinutes: 30,
+    timeZone: 'America/Los_Angeles',
+    ...overrides,
+  };
+}
