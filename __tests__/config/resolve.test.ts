@@ -24,7 +24,9 @@ describe('resolveConfig', () => {
   });
 
   test('a bad region fails with a message that names the setting and the value', () => {
-    expect(() => resolveConfig({ APPOINTMENTS_DEV_REGION: 'us-west-9' })).toThrow(/dev\.region "us-west-9" is not a supported region/);
+    expect(() => resolveConfig({ APPOINTMENTS_DEV_REGION: 'us-west-9' })).toThrow(
+      /dev\.region "us-west-9" is not a supported region/,
+    );
   });
 
   test('a malformed account id fails and names the environment', () => {
@@ -36,7 +38,11 @@ describe('resolveConfig', () => {
   test('every problem is reported at once', () => {
     let error: unknown;
     try {
-      resolveConfig({ APPOINTMENTS_DEV_REGION: 'mars-1', TF_STATE_BUCKET: 'Bad_Bucket', APPOINTMENTS_DEV_ALARM_EMAILS: 'not-an-email' });
+      resolveConfig({
+        APPOINTMENTS_DEV_REGION: 'mars-1',
+        TF_STATE_BUCKET: 'Bad_Bucket',
+        APPOINTMENTS_DEV_ALARM_EMAILS: 'not-an-email',
+      });
     } catch (e) {
       error = e;
     }

@@ -143,7 +143,10 @@ describe('publish-appointment-events', () => {
   test('a reschedule publishes APPOINTMENT_RESCHEDULED and swaps the old version schedules for the new ones', async () => {
     // Prepare
     const current = await booked(makeAppointment());
-    const next = await reschedule(current, { start: addMinutes(current.start, 120), end: addMinutes(current.end, 120) });
+    const next = await reschedule(current, {
+      start: addMinutes(current.start, 120),
+      end: addMinutes(current.end, 120),
+    });
 
     // Act
     const result = await handler({ Records: await reader.next(hasAppointmentVersion(2)) });
@@ -226,9 +229,7 @@ describe('publish-appointment-events', () => {
     const second = makeAppointment({ providerId: 'dr-second' });
     await repository.create(first);
     await repository.create(second);
-    const records = await reader.next(
-      (rs) => rs.filter((r) => r.dynamodb?.Keys?.sk?.S === 'APPOINTMENT').length === 2,
-    );
+    const records = await reader.next((rs) => rs.filter((r) => r.dynamodb?.Keys?.sk?.S === 'APPOINTMENT').length === 2);
     sns.on(PublishCommand).rejectsOnce(new Error('SNS throttled')).resolves({ MessageId: 'm' });
     const firstIndex = records.findIndex((r) => r.dynamodb?.Keys?.pk?.S === `APPT#${first.appointmentId}`);
 
@@ -249,9 +250,21 @@ describe('publish-appointment-events', () => {
     // Prepare
     scheduler
       .on(CreateScheduleCommand)
-      .rejects(new ConflictException({ message: 'Schedule already exists.', $metadata: {} }))
+      .rejects(
+        new ConflictException({
+          message: 'Schedule already exists.',
+          Message: 'Schedule already exists.',
+          $metadata: {},
+        }),
+      )
       .on(DeleteScheduleCommand)
-      .rejects(new ResourceNotFoundException({ message: 'Schedule does not exist.', $metadata: {} }));
+      .rejects(
+        new ResourceNotFoundException({
+          message: 'Schedule does not exist.',
+          Message: 'Schedule does not exist.',
+          $metadata: {},
+        }),
+      );
     const current = makeAppointment();
     await handler({ Records: await book(current) });
     await reschedule(current, { start: addMinutes(current.start, 60), end: addMinutes(current.end, 60) });
@@ -282,16 +295,19 @@ describe('publish-appointment-events', () => {
     // Prepare
     const saved = process.env.SCHEDULE_DLQ_ARN;
     delete process.env.SCHEDULE_DLQ_ARN;
-    let fresh: typeof handler | undefined;
-    jest.isolateModules(() => {
-      fresh = (require('../../functions/publish-appointment-events/handler') as { handler: typeof handler }).handler;
-    });
+    let invocation: Promise<unknown> | undefined;
 
-    // Act
-    const invocation = fresh!({ Records: [] });
+    try {
+      // Act: a fresh module, because the loaded one already built its clients from the full environment
+      await jest.isolateModulesAsync(async () => {
+        const fresh = await import('../../functions/publish-appointment-events/handler');
+        invocation = fresh.handler({ Records: [] });
+      });
 
-    // Assess
-    await expect(invocation).rejects.toThrow('environment variable SCHEDULE_DLQ_ARN is required but not set');
-    process.env.SCHEDULE_DLQ_ARN = saved;
+      // Assess
+      await expect(invocation).rejects.toThrow('environment variable SCHEDULE_DLQ_ARN is required but not set');
+    } finally {
+      process.env.SCHEDULE_DLQ_ARN = saved;
+    }
   });
 });

@@ -16,7 +16,8 @@ const LOCAL = {
 
 export function localEndpoint(): string {
   const endpoint = process.env.DYNAMODB_ENDPOINT;
-  if (!endpoint) throw new Error('DYNAMODB_ENDPOINT is not set: run through jest, whose globalSetup starts DynamoDB Local');
+  if (!endpoint)
+    throw new Error('DYNAMODB_ENDPOINT is not set: run through jest, whose globalSetup starts DynamoDB Local');
   return endpoint;
 }
 
@@ -62,7 +63,8 @@ export function streamReader(table: TestTable) {
       const records: DynamoDBRecord[] = [];
       const deadline = Date.now() + 5_000;
       while (!done(records)) {
-        if (Date.now() > deadline) throw new Error(`stream did not deliver the expected records; got ${records.length}`);
+        if (Date.now() > deadline)
+          throw new Error(`stream did not deliver the expected records; got ${records.length}`);
         records.push(...(await poller.poll()));
         if (!done(records)) await new Promise((resolve) => setTimeout(resolve, 50));
       }
@@ -73,7 +75,9 @@ export function streamReader(table: TestTable) {
 
 /** Whether the records include the appointment item at `version`. */
 export const hasAppointmentVersion = (version: number) => (records: DynamoDBRecord[]) =>
-  records.some((r) => r.dynamodb?.Keys?.sk?.S === 'APPOINTMENT' && r.dynamodb?.NewImage?.version?.N === String(version));
+  records.some(
+    (r) => r.dynamodb?.Keys?.sk?.S === 'APPOINTMENT' && r.dynamodb?.NewImage?.version?.N === String(version),
+  );
 
 /** A start on a 15-minute boundary, `daysAhead` days from now. */
 export function futureStart(daysAhead: number, now = Date.now()): string {

@@ -23,7 +23,10 @@ export type Statement = {
 const cache = new Map<string, SynthJson>();
 
 /** The synthesized JSON of one environment's service stack (memoised: synthesis bundles code). */
-export function synthServiceStack(envName: 'dev' | 'staging' | 'prod', overrides: Partial<EnvironmentConfig> = {}): SynthJson {
+export function synthServiceStack(
+  envName: 'dev' | 'staging' | 'prod',
+  overrides: Partial<EnvironmentConfig> = {},
+): SynthJson {
   const key = `${envName}:${JSON.stringify(overrides)}`;
   const hit = cache.get(key);
   if (hit) return hit;
@@ -58,7 +61,9 @@ export function policyDocumentStatements(json: SynthJson, reference: unknown): S
 export function roleStatements(json: SynthJson, roleName: string): Statement[] {
   const role = resourcesOfType(json, 'aws_iam_role').find(([, r]) => r.name === roleName);
   if (!role) throw new Error(`no role named ${roleName}`);
-  const policy = resourcesOfType(json, 'aws_iam_role_policy').find(([, p]) => referencedId(p.role, 'aws_iam_role') === role[0]);
+  const policy = resourcesOfType(json, 'aws_iam_role_policy').find(
+    ([, p]) => referencedId(p.role, 'aws_iam_role') === role[0],
+  );
   if (!policy) throw new Error(`role ${roleName} has no inline policy`);
   return policyDocumentStatements(json, policy[1].policy);
 }

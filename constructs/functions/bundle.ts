@@ -36,7 +36,7 @@ export function bundleFunction(name: string): FunctionBundle {
   if (cached) return cached;
 
   const entry = path.join(REPO_ROOT, 'functions', name, 'handler.ts');
-  const outdir = path.join(REPO_ROOT, '.build', 'functions', name);
+  const outdir = path.join(process.env.APPOINTMENTS_BUILD_DIR ?? path.join(REPO_ROOT, '.build'), 'functions', name);
   const result = buildSync({
     absWorkingDir: REPO_ROOT,
     entryPoints: [entry],

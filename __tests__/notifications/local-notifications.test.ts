@@ -1,0 +1,140 @@
+/**
+ * The development server's notification pipeline, all real: DynamoDB Local's stream, the file
+ * publisher and in-process reminder timers. Nothing is mocked.
+ */
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { FileEventPublisher } from '../../src/notifications/local-publisher';
+import { LocalReminderScheduler } from '../../src/notifications/local-scheduler';
+import { startLocalNotifications } from '../../src/notifications/local-notifications';
+import { noCounter, silentLog, systemClock } from '../../src/notifications/ports';
+import { sendReminder } from '../../src/notifications/reminder-sender';
+import { DynamoDbReminderStore } from '../../src/notifications/reminder-store';
+import { createTestTable, makeAppointment, putAppointment, TestTable } from './support';
+
+let table: TestTable;
+let dir: string;
+
+beforeAll(async () => {
+  table = await createTestTable('local');
+  dir = mkdtempSync(path.join(tmpdir(), 'notifications-'));
+});
+
+afterAll(() => table.drop());
+
+const linesOf = (file: string) =>
+  existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+    : [];
+
+async function waitFor<T>(probe: () => T | undefined, timeoutMs = 5_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function captured() {
+  const output = new PassThrough();
+  let text = '';
+  output.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  return { output, text: () => text };
+}
+
+describe('local notifications', () => {
+  test('the local scheduler fires a reminder at its due time and the publisher writes one JSON line to file and output', async () => {
+    // Prepare
+    const file = path.join(dir, 'scheduler.jsonl');
+    const { output, text } = captured();
+    const appointment = makeAppointment();
+    await putAppointment(table, appointment);
+    const publisher = new FileEventPublisher(file, output);
+    const store = new DynamoDbReminderStore(table.documents, table.tableName);
+    const scheduler = new LocalReminderScheduler((input) =>
+      sendReminder(input, { store, publisher, clock: systemClock, log: silentLog, counter: noCounter }),
+    );
+    const dueAt = new Date(Date.now() + 300);
+
+    // Act
+    await scheduler.create({
+      name: 'rem-local-test',
+      dueAt,
+      input: { appointmentId: appointment.appointmentId, version: 1, start: appointment.start, minutesBefore: 60 },
+    });
+    const [line] = await waitFor(() => (linesOf(file).length > 0 ? linesOf(file) : undefined));
+    const firedAt = Date.now();
+    await scheduler.stop();
+
+    // Assess
+    expect(firedAt).toBeGreaterThanOrEqual(dueAt.getTime());
+    expect(line).toMatchObject({
+      type: 'APPOINTMENT_REMINDER',
+      appointmentId: appointment.appointmentId,
+      minutesBefore: 60,
+    });
+    expect(linesOf(file)).toHaveLength(1);
+    expect(text()).toBe(`${JSON.stringify(line)}\n`);
+    expect(scheduler.pendingNames()).toEqual([]);
+  });
+
+  test('a local schedule deleted before it is due never fires', async () => {
+    // Prepare
+    const fired: unknown[] = [];
+    const scheduler = new LocalReminderScheduler(async (input) => fired.push(input));
+    const input = { appointmentId: 'a', version: 1, start: '2027-01-01T00:00:00Z', minutesBefore: 60 };
+    await scheduler.create({ name: 'rem-deleted', dueAt: new Date(Date.now() + 200), input });
+
+    // Act
+    await scheduler.delete('rem-deleted');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+
+    // Assess
+    expect(fired).toEqual([]);
+    await scheduler.stop();
+  });
+
+  test('startLocalNotifications announces changes made after it starts and keeps reminder timers in step', async () => {
+    // Prepare
+    const file = path.join(dir, 'server.jsonl');
+    const { output, text } = captured();
+    const before = makeAppointment();
+    await putAppointment(table, before);
+    const notifications = await startLocalNotifications({
+      client: table.client,
+      tableName: table.tableName,
+      notificationsFile: file,
+      output,
+      log: silentLog,
+    });
+    const booked = makeAppointment();
+    const id = booked.appointmentId;
+
+    try {
+      // Act: book, then cancel
+      await putAppointment(table, booked);
+      await waitFor(() => (linesOf(file).length >= 1 ? true : undefined));
+      const pendingAfterBooking = notifications.scheduler.pendingNames();
+      await putAppointment(table, { ...booked, status: 'CANCELLED', version: 2 });
+      await waitFor(() => (linesOf(file).length >= 2 ? true : undefined));
+
+      // Assess
+      expect(linesOf(file).map((m) => [m.type, m.appointmentId])).toEqual([
+        ['APPOINTMENT_CONFIRMED', id],
+        ['APPOINTMENT_CANCELLED', id],
+      ]);
+      expect(text().trim().split('\n')).toHaveLength(2);
+      expect(pendingAfterBooking.sort()).toEqual([`rem-${id}-v1-m1440`, `rem-${id}-v1-m60`]);
+      expect(notifications.scheduler.pendingNames()).toEqual([]);
+    } finally {
+      await notifications.stop();
+    }
+  });
+});
