@@ -1,3 +1,9 @@
+import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
+import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
+import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
+import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 import { Testing } from 'cdktf';
 import { resolveConfig } from '../../config/resolve';
 import { BootstrapStack } from '../../stacks/bootstrap-stack';
@@ -13,52 +19,40 @@ describe('bootstrap stack (the state bucket)', () => {
   });
 
   test('the bucket is never destroyed by Terraform', () => {
-    expect(synthesized).toHaveResourceWithProperties(
-      { tfResourceType: 'aws_s3_bucket' },
-      {
-        bucket: 'appointments-tfstate-123456789012-us-west-1',
-        lifecycle: { prevent_destroy: true },
-      },
-    );
+    expect(synthesized).toHaveResourceWithProperties(S3Bucket, {
+      bucket: 'appointments-tfstate-123456789012-us-west-1',
+      lifecycle: { prevent_destroy: true },
+    });
   });
 
   test('versioning is on', () => {
-    expect(synthesized).toHaveResourceWithProperties(
-      { tfResourceType: 'aws_s3_bucket_versioning' },
-      {
-        versioning_configuration: { status: 'Enabled' },
-      },
-    );
+    expect(synthesized).toHaveResourceWithProperties(S3BucketVersioningA, {
+      versioning_configuration: { status: 'Enabled' },
+    });
   });
 
   test('objects are encrypted with a rotating customer-managed key', () => {
-    expect(synthesized).toHaveResourceWithProperties(
-      { tfResourceType: 'aws_s3_bucket_server_side_encryption_configuration' },
-      {
-        rule: [
-          {
-            apply_server_side_encryption_by_default: {
-              sse_algorithm: 'aws:kms',
-              kms_master_key_id: expect.stringContaining('aws_kms_key.'),
-            },
-            bucket_key_enabled: true,
+    expect(synthesized).toHaveResourceWithProperties(S3BucketServerSideEncryptionConfigurationA, {
+      rule: [
+        {
+          apply_server_side_encryption_by_default: {
+            sse_algorithm: 'aws:kms',
+            kms_master_key_id: expect.stringContaining('aws_kms_key.'),
           },
-        ],
-      },
-    );
-    expect(synthesized).toHaveResourceWithProperties({ tfResourceType: 'aws_kms_key' }, { enable_key_rotation: true });
+          bucket_key_enabled: true,
+        },
+      ],
+    });
+    expect(synthesized).toHaveResourceWithProperties(KmsKey, { enable_key_rotation: true });
   });
 
   test('every kind of public access is blocked', () => {
-    expect(synthesized).toHaveResourceWithProperties(
-      { tfResourceType: 'aws_s3_bucket_public_access_block' },
-      {
-        block_public_acls: true,
-        block_public_policy: true,
-        ignore_public_acls: true,
-        restrict_public_buckets: true,
-      },
-    );
+    expect(synthesized).toHaveResourceWithProperties(S3BucketPublicAccessBlock, {
+      block_public_acls: true,
+      block_public_policy: true,
+      ignore_public_acls: true,
+      restrict_public_buckets: true,
+    });
   });
 
   test('the bucket policy denies any request without TLS', () => {
@@ -73,13 +67,8 @@ describe('bootstrap stack (the state bucket)', () => {
   });
 
   test('old state versions expire', () => {
-    expect(synthesized).toHaveResourceWithProperties(
-      { tfResourceType: 'aws_s3_bucket_lifecycle_configuration' },
-      {
-        rule: [
-          expect.objectContaining({ status: 'Enabled', noncurrent_version_expiration: [{ noncurrent_days: 90 }] }),
-        ],
-      },
-    );
+    expect(synthesized).toHaveResourceWithProperties(S3BucketLifecycleConfiguration, {
+      rule: [expect.objectContaining({ status: 'Enabled', noncurrent_version_expiration: [{ noncurrent_days: 90 }] })],
+    });
   });
 });

@@ -1,3 +1,4 @@
+import 'cdktf/lib/testing/adapters/jest';
 import { Testing } from 'cdktf';
 
 // Adds toHaveResourceWithProperties and friends to expect().

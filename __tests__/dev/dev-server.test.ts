@@ -1,0 +1,121 @@
+/**
+ * `npm run dev` end to end: the real server over its own DynamoDB Local, spoken to over HTTP the
+ * way the README's curl session does.
+ */
+import { readFileSync } from 'node:fs';
+import { PassThrough } from 'node:stream';
+import { DevServer, startDevServer } from '../../dev/server';
+
+let server: DevServer;
+const notificationLines: string[] = [];
+
+beforeAll(async () => {
+  const output = new PassThrough();
+  output.on('data', (chunk: Buffer) => notificationLines.push(...chunk.toString().split('\n').filter(Boolean)));
+  server = await startDevServer({ port: 0, apiKey: 'test-key-123', output });
+}, 60_000);
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+  const res = await fetch(`${server.url}${path}`, {
+    method,
+    headers: { 'x-api-key': 'test-key-123', 'content-type': 'application/json', ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
+};
+
+function nextDayAt(hourUtc: number): string {
+  const d = new Date(Date.now() + 2 * 24 * 3600_000);
+  d.setUTCHours(hourUtc, 0, 0, 0);
+  return d.toISOString().replace('.000Z', 'Z');
+}
+
+const booking = (start: string, providerId = 'dr-smith') => ({
+  providerId,
+  customer: { customerId: 'cust-1', name: 'Ada Lovelace', email: 'ada@example.com' },
+  start,
+  durationMinutes: 30,
+  timeZone: 'America/Los_Angeles',
+});
+
+describe('the local server', () => {
+  test('refuses a missing, empty or wrong API key with 403 Forbidden', async () => {
+    for (const key of [undefined, '', 'wrong']) {
+      const res = await fetch(`${server.url}/appointments`, {
+        method: 'POST',
+        headers: key === undefined ? {} : { 'x-api-key': key },
+        body: JSON.stringify(booking(nextDayAt(9))),
+      });
+      expect(res.status).toBe(403);
+      expect(await res.json()).toEqual({ message: 'Forbidden' });
+    }
+    const list = await call('GET', `/appointments?providerId=dr-smith&from=${nextDayAt(0)}&to=${nextDayAt(23)}`);
+    expect(list.body.items).toEqual([]);
+  });
+
+  test('serves the OpenAPI document', async () => {
+    const res = await fetch(`${server.url}/openapi.json`);
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toEqual(['/appointments', '/appointments/{appointmentId}']);
+  });
+
+  test('an unknown route answers 404 in the contract shape', async () => {
+    const res = await call('GET', '/nope');
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe('NOT_FOUND');
+  });
+
+  test('book, conflict, list, reschedule, cancel: the README session', async () => {
+    const first = await call('POST', '/appointments', booking(nextDayAt(17)));
+    expect(first.status).toBe(201);
+    expect(first.headers.get('location')).toBe(`/appointments/${first.body.appointmentId}`);
+    const id = first.body.appointmentId as string;
+
+    const clash = await call('POST', '/appointments', {
+      ...booking(nextDayAt(17)),
+      customer: { customerId: 'c2', name: 'Bob' },
+    });
+    expect(clash.status).toBe(409);
+    expect(clash.body.error.code).toBe('SLOT_CONFLICT');
+
+    const list = await call('GET', `/appointments?providerId=dr-smith&from=${nextDayAt(0)}&to=${nextDayAt(23)}`);
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((a: { appointmentId: string }) => a.appointmentId)).toEqual([id]);
+
+    const moved = await call('PATCH', `/appointments/${id}`, { start: nextDayAt(18) }, { 'If-Match': '1' });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ start: nextDayAt(18), version: 2 });
+
+    const cancelled = await call('DELETE', `/appointments/${id}`);
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({ status: 'CANCELLED', version: 3 });
+
+    const again = await call('POST', '/appointments', booking(nextDayAt(18)));
+    expect(again.status).toBe(201);
+  });
+
+  test('committed changes are published as JSON lines on stdout and in the notifications file', async () => {
+    const booked = await call('POST', '/appointments', booking(nextDayAt(20), 'dr-notify'));
+    expect(booked.status).toBe(201);
+    const id = booked.body.appointmentId as string;
+    const deadline = Date.now() + 15_000;
+    const confirmed = () =>
+      notificationLines
+        .map((l) => JSON.parse(l))
+        .find((m) => m.type === 'APPOINTMENT_CONFIRMED' && m.appointmentId === id);
+    while (!confirmed() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    expect(confirmed()).toMatchObject({ providerId: 'dr-notify', start: nextDayAt(20) });
+    const fileLines = readFileSync(server.notificationsFile, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l));
+    expect(fileLines.some((m) => m.type === 'APPOINTMENT_CONFIRMED' && m.appointmentId === id)).toBe(true);
+  });
+});

@@ -1,0 +1,82 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { ApiHandler } from '../src/http/handler';
+import { OperationName } from '../src/http/routes';
+import { localContext, matchRoute, toProxyEvent } from './proxy-event';
+
+/** Bodies above this are refused while reading, before the handler (which caps at 16 KB) runs. */
+const MAX_READ_BYTES = 1024 * 1024;
+
+export interface LocalApiOptions {
+  readonly handlers: Record<OperationName, ApiHandler>;
+  readonly apiKey: string;
+  /** Extra documents served without a key, by path (e.g. /openapi.json). */
+  readonly documents?: Record<string, unknown>;
+}
+
+const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+  res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+};
+
+/**
+ * An HTTP server that answers like the deployed API: API Gateway's checks first (API key, route,
+ * size), then the operation's Lambda handler with the same proxy event API Gateway would send.
+ */
+export function createLocalApi(options: LocalApiOptions): Server {
+  const expectedKey = Buffer.from(options.apiKey);
+  const keyMatches = (given: string | string[] | undefined) => {
+    if (typeof given !== 'string') return false;
+    const candidate = Buffer.from(given);
+    return candidate.length === expectedKey.length && timingSafeEqual(candidate, expectedKey);
+  };
+
+  return createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) json(res, 500, { error: { code: 'INTERNAL', message: 'Local server failure' } });
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const document = options.documents?.[url.pathname];
+    if (req.method === 'GET' && document !== undefined) return json(res, 200, document);
+
+    // API Gateway checks the key before anything else and says only this.
+    if (!keyMatches(req.headers['x-api-key'])) return json(res, 403, { message: 'Forbidden' });
+
+    const matched = matchRoute(req.method ?? '', url.pathname);
+    if (!matched) return json(res, 404, { error: { code: 'NOT_FOUND', message: 'No such resource or method' } });
+
+    const body = await readBody(req);
+    if (body === undefined) {
+      return json(res, 413, { error: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large' } });
+    }
+    const event = toProxyEvent(req, url, matched, body, 'local-api-key');
+    const result = await options.handlers[matched.operation](
+      event,
+      localContext(matched.operation, event.requestContext.requestId),
+    );
+    res.writeHead(result.statusCode, { ...(result.headers as Record<string, string>) });
+    res.end(result.body);
+  }
+}
+
+/** The body as text, null when empty, undefined when larger than MAX_READ_BYTES. */
+async function readBody(req: IncomingMessage): Promise<string | null | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_READ_BYTES) {
+      req.resume();
+      return undefined;
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return size === 0 ? null : Buffer.concat(chunks).toString('utf8');
+}
+
+/** A random key in the alphabet API Gateway uses for generated keys. */
+export const generateApiKey = () => randomBytes(30).toString('base64url').slice(0, 40);

@@ -1,0 +1,133 @@
+/**
+ * `npm run dev`: the appointments API on http://127.0.0.1:$PORT over a real DynamoDB engine
+ * (DynamoDB Local), with the notification pipeline running in-process. See README, "Run it
+ * locally". Options: `--persist <dir>` keeps the data between runs; PORT (default 3000) and
+ * API_KEY (default: a new one, printed) come from the environment.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { DynamoDBClient, ResourceInUseException, CreateTableCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { OPENAPI_DOCUMENT } from '../src/contract/openapi';
+import { createTableRequest } from '../src/data/table-schema';
+import { createLocalHandlers } from '../src/http/local';
+import { startLocalNotifications } from '../src/notifications/local-notifications';
+import { startDynamoDbLocal } from './dynamodb-local';
+import { createLocalApi, generateApiKey } from './local-api';
+
+export interface DevServerOptions {
+  /** @default 3000; 0 picks a free port */
+  readonly port?: number;
+  /** @default a generated key */
+  readonly apiKey?: string;
+  /** Directory for DynamoDB Local's data; in memory when absent. */
+  readonly persistDir?: string;
+  /** @default <tmp>/appointments-dev-<pid>/notifications.jsonl */
+  readonly notificationsFile?: string;
+  /** Where notification lines are echoed. @default stdout */
+  readonly output?: NodeJS.WritableStream;
+}
+
+export interface DevServer {
+  readonly url: string;
+  readonly apiKey: string;
+  readonly notificationsFile: string;
+  stop(): Promise<void>;
+}
+
+export const LOCAL_TABLE_NAME = 'appointments-local-appointments';
+
+export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
+  const engine = await startDynamoDbLocal({ persistDir: options.persistDir });
+  const stops: (() => Promise<void>)[] = [() => engine.stop()];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+  };
+  try {
+    const client = new DynamoDBClient({
+      endpoint: engine.endpoint,
+      region: 'us-west-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    stops.push(async () => client.destroy());
+    await client.send(new CreateTableCommand(createTableRequest(LOCAL_TABLE_NAME))).catch((e: unknown) => {
+      if (!(e instanceof ResourceInUseException)) throw e; // a persisted table is reused
+    });
+
+    const notificationsFile =
+      options.notificationsFile ?? path.join(tmpdir(), `appointments-dev-${process.pid}`, 'notifications.jsonl');
+    mkdirSync(path.dirname(notificationsFile), { recursive: true });
+    const notifications = await startLocalNotifications({
+      client,
+      tableName: LOCAL_TABLE_NAME,
+      notificationsFile,
+      output: options.output,
+    });
+    stops.push(() => notifications.stop());
+
+    const apiKey = options.apiKey ?? generateApiKey();
+    const handlers = createLocalHandlers({
+      client: DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }),
+      tableName: LOCAL_TABLE_NAME,
+      pageTokenSecret: randomBytes(32).toString('hex'),
+    });
+    const server = createLocalApi({ handlers, apiKey, documents: { '/openapi.json': OPENAPI_DOCUMENT } });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 3000, '127.0.0.1', resolve);
+    });
+    stops.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const { port } = server.address() as AddressInfo;
+    return { url: `http://127.0.0.1:${port}`, apiKey, notificationsFile, stop: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+function parseArgs(argv: string[]): { persistDir?: string } {
+  const args: { persistDir?: string } = {};
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--persist') {
+      const dir = argv[++i];
+      if (!dir) throw new Error('--persist needs a directory: npm run dev -- --persist ./.dev-data');
+      mkdirSync(dir, { recursive: true });
+      args.persistDir = path.resolve(dir);
+    } else {
+      throw new Error(`Unknown option ${argv[i]}; the only option is --persist <dir>`);
+    }
+  }
+  return args;
+}
+
+async function main(): Promise<void> {
+  const { persistDir } = parseArgs(process.argv.slice(2));
+  const port = process.env.PORT === undefined ? 3000 : Number(process.env.PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT "${process.env.PORT}" is not a port number`);
+  const givenKey = process.env.API_KEY;
+  const server = await startDevServer({ port, apiKey: givenKey || undefined, persistDir });
+  console.log(`data: ${persistDir ? `persisted in ${persistDir}` : 'in memory (use --persist <dir> to keep it)'}`);
+  console.log(`notifications: ${server.notificationsFile}`);
+  if (!givenKey) console.log(`API key (set API_KEY to choose one): ${server.apiKey}`);
+  console.log(`OpenAPI: ${server.url}/openapi.json`);
+  console.log(`listening on ${server.url}`);
+  const shutdown = () => {
+    server.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+if (require.main === module) {
+  main().catch((error: Error) => {
+    console.error(`npm run dev failed: ${error.message}`);
+    process.exit(1);
+  });
+}
