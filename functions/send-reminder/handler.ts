@@ -16,7 +16,9 @@ import { SnsEventPublisher } from '../../src/notifications/sns-publisher';
 /**
  * Invoked by an EventBridge Scheduler one-time schedule with `{appointmentId, version, start,
  * minutesBefore}`. Publishes APPOINTMENT_REMINDER at most once, and only while the schedule
- * still matches the appointment. Throwing makes Scheduler retry (then dead-letter).
+ * still matches the appointment. Scheduler invokes Lambda asynchronously, so a thrown error is
+ * retried by Lambda's asynchronous invocation retries (then the function's dead-letter queue);
+ * Scheduler's own retry policy covers invocations that Lambda refused (throttling).
  */
 const observability = createObservability('appointment-reminders');
 let deps: ReminderSenderDeps | undefined;

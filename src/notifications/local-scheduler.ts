@@ -8,7 +8,7 @@ export interface LocalSchedulerOptions {
   readonly log?: Log;
   /** Delay before retrying a reminder whose delivery threw. @default 5000 */
   readonly retryDelayMs?: number;
-  /** Deliveries tried per reminder before it is given up, like Scheduler's retry policy. @default 3 */
+  /** Deliveries tried per reminder before it is given up, like Lambda's asynchronous retries. @default 3 */
   readonly maxAttempts?: number;
 }
 

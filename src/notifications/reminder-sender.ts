@@ -38,7 +38,7 @@ export function parseReminderInput(event: unknown): ReminderInput {
  * Sends one reminder at most once. The schedule only says which version it was made for; the
  * table says what is true now, so a cancelled or since-rescheduled appointment gets nothing.
  * The claim is written before publishing (at most once); a failed publish gives it back and
- * throws, so Scheduler's retry can still deliver it.
+ * throws, so a retry of the invocation can still deliver it.
  */
 export async function sendReminder(input: ReminderInput, deps: ReminderSenderDeps): Promise<ReminderOutcome> {
   const context = { appointmentId: input.appointmentId, version: input.version, minutesBefore: input.minutesBefore };
