@@ -9,10 +9,18 @@ afterAll(() => table.drop());
 describe('50 simultaneous overlapping bookings for one provider', () => {
   it('answer exactly one 201 and 49 x 409, and only the winner holds locks', async () => {
     // Prepare: every request overlaps 10:00-10:15 of the same provider.
-    const handlers = createLocalHandlers({ client: table.documentClient, tableName: table.tableName, pageTokenSecret: 's' });
+    const handlers = createLocalHandlers({
+      client: table.documentClient,
+      tableName: table.tableName,
+      pageTokenSecret: 's',
+    });
     const requests = Array.from({ length: 50 }, (_, i) =>
       apiEvent('POST', {
-        body: bookingBody({ providerId: 'p-race', start: futureSlot(3, -15 * (i % 4)), durationMinutes: 15 * (1 + (i % 4)) + 15 }),
+        body: bookingBody({
+          providerId: 'p-race',
+          start: futureSlot(3, -15 * (i % 4)),
+          durationMinutes: 15 * (1 + (i % 4)) + 15,
+        }),
       }),
     );
     // Act

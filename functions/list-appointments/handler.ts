@@ -7,6 +7,11 @@ import { listAppointments } from '../../src/http/operations/query';
 export const handler = lambdaHandler('list-appointments', listAppointments, {
   pageTokenSecret: (capture) =>
     pageTokenSecretSource(process.env, () =>
-      capture(new SSMClient({ maxAttempts: 3, requestHandler: { connectionTimeout: 500, requestTimeout: 1_500 } })),
+      capture(
+        new SSMClient({
+          maxAttempts: 3,
+          requestHandler: { connectionTimeout: 500, requestTimeout: 1_500, throwOnRequestTimeout: true },
+        }),
+      ),
     ),
 });

@@ -11,6 +11,11 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 export const DYNAMODB_MAX_ATTEMPTS = 4;
 const CONNECTION_TIMEOUT_MS = 500;
 const REQUEST_TIMEOUT_MS = 1_500;
+/**
+ * DynamoDB Local (Java, sharing a laptop's or CI runner's cores) can take seconds under a burst
+ * of transactions; a timeout there would only turn slowness into spurious 503s.
+ */
+const LOCAL_REQUEST_TIMEOUT_MS = 10_000;
 
 export interface DynamoClientOptions {
   /** DynamoDB Local's URL; default: `DYNAMODB_ENDPOINT`, else the regional AWS endpoint. */
@@ -25,7 +30,12 @@ export function createDynamoDbClient(options: DynamoClientOptions = {}): DynamoD
     region: options.region ?? process.env.AWS_REGION ?? 'us-west-1',
     retryMode: 'standard',
     maxAttempts: DYNAMODB_MAX_ATTEMPTS,
-    requestHandler: { connectionTimeout: CONNECTION_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS },
+    requestHandler: {
+      connectionTimeout: CONNECTION_TIMEOUT_MS,
+      requestTimeout: endpoint ? LOCAL_REQUEST_TIMEOUT_MS : REQUEST_TIMEOUT_MS,
+      // Without it the handler only logs a warning when the timeout passes, and keeps waiting.
+      throwOnRequestTimeout: true,
+    },
   };
   if (endpoint) {
     config.endpoint = endpoint;

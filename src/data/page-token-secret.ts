@@ -12,7 +12,8 @@ export type SecretSource = () => Promise<string>;
 
 export function pageTokenSecretSource(
   env: NodeJS.ProcessEnv = process.env,
-  makeClient: () => SSMClient = () => new SSMClient({ maxAttempts: 3, requestHandler: { requestTimeout: 1_500 } }),
+  makeClient: () => SSMClient = () =>
+    new SSMClient({ maxAttempts: 3, requestHandler: { requestTimeout: 1_500, throwOnRequestTimeout: true } }),
 ): SecretSource {
   const fixed = env.PAGE_TOKEN_SECRET;
   if (fixed) return async () => fixed;

@@ -1,0 +1,104 @@
+/** The repository's transactions, seen from the table: what a failure leaves, what a retry is. */
+import { mockClient } from 'aws-sdk-client-mock';
+import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { newAppointment, parseCreateRequest } from '../../src/domain/booking';
+import { AppointmentError } from '../../src/domain/errors';
+import { DYNAMODB_MAX_ATTEMPTS, createDynamoDbClient } from '../../src/data/client';
+import { DynamoAppointmentRepository } from '../../src/data/dynamo-repository';
+import { pageTokenSecretSource } from '../../src/data/page-token-secret';
+import { bookingBody, createTestTable, futureSlot, scanTable, TestTable } from '../functions/helpers';
+
+let table: TestTable;
+beforeAll(async () => (table = await createTestTable('repository')));
+afterAll(() => table.drop());
+
+const NOW = new Date();
+const appointment = (id: string, overrides: Record<string, unknown>) =>
+  newAppointment(parseCreateRequest(bookingBody(overrides), NOW), id, NOW);
+
+describe('DynamoAppointmentRepository', () => {
+  it('leaves the table byte-for-byte as it was when a booking transaction fails on a taken slot', async () => {
+    // Prepare
+    const repository = new DynamoAppointmentRepository({
+      client: table.documentClient,
+      tableName: table.tableName,
+      clock: () => NOW,
+    });
+    await repository.create(
+      appointment('first', { providerId: 'p-bytes', start: futureSlot(2), durationMinutes: 120 }),
+    );
+    const before = JSON.stringify(await scanTable(table));
+    // Act: 8 new slots, only the last of which is taken; with an idempotency record too.
+    const second = appointment('second', { providerId: 'p-bytes', start: futureSlot(2, -105), durationMinutes: 120 });
+    const failure = await repository
+      .create(second, { scope: 's', key: 'k', requestHash: 'h', response: { statusCode: 201, body: '{}' } })
+      .catch((error: unknown) => error);
+    // Assess
+    expect((failure as AppointmentError).code).toBe('SLOT_CONFLICT');
+    expect(JSON.stringify(await scanTable(table))).toBe(before);
+  });
+
+  it('retries a transaction cancelled only by TransactionConflict, then answers SERVICE_UNAVAILABLE, never SLOT_CONFLICT', async () => {
+    // Prepare
+    const documentClient = DynamoDBDocumentClient.from(createDynamoDbClient({ endpoint: 'http://127.0.0.1:9' }));
+    const mock = mockClient(documentClient);
+    mock.on(TransactWriteCommand).rejects(
+      new TransactionCanceledException({
+        message: 'Transaction cancelled',
+        $metadata: {},
+        CancellationReasons: [{ Code: 'None' }, { Code: 'TransactionConflict' }],
+      }),
+    );
+    const repository = new DynamoAppointmentRepository({ client: documentClient, tableName: 't', clock: () => NOW });
+    // Act
+    const failure = await repository.create(appointment('x', { durationMinutes: 15 })).catch((error: unknown) => error);
+    // Assess
+    expect((failure as AppointmentError).code).toBe('SERVICE_UNAVAILABLE');
+    expect(mock.commandCalls(TransactWriteCommand)).toHaveLength(3);
+    const tokens = mock.commandCalls(TransactWriteCommand).map((c) => c.args[0].input.ClientRequestToken);
+    expect(new Set(tokens).size).toBe(3);
+  });
+
+  it('configures the standard retry strategy with a bounded number of attempts', async () => {
+    const client = createDynamoDbClient({ endpoint: 'http://127.0.0.1:9' });
+    expect(await client.config.maxAttempts()).toBe(DYNAMODB_MAX_ATTEMPTS);
+    const strategy = (await client.config.retryStrategy()) as { mode?: string };
+    expect(strategy.mode).toBe('standard');
+  });
+});
+
+describe('page token secret', () => {
+  it('is read from SSM once per container, with decryption, and only when asked for', async () => {
+    // Prepare
+    const ssm = mockClient(SSMClient);
+    ssm.on(GetParameterCommand).resolves({ Parameter: { Value: 'from-ssm' } });
+    const source = pageTokenSecretSource(
+      { PAGE_TOKEN_SECRET_PARAMETER: '/appointments/page-token' },
+      () => new SSMClient({}),
+    );
+    expect(ssm.commandCalls(GetParameterCommand)).toHaveLength(0);
+    // Act
+    const secrets = [await source(), await source()];
+    // Assess
+    expect(secrets).toEqual(['from-ssm', 'from-ssm']);
+    expect(ssm.commandCalls(GetParameterCommand)).toHaveLength(1);
+    expect(ssm.commandCalls(GetParameterCommand)[0].args[0].input).toEqual({
+      Name: '/appointments/page-token',
+      WithDecryption: true,
+    });
+    ssm.restore();
+  });
+
+  it('prefers PAGE_TOKEN_SECRET and then never calls SSM', async () => {
+    const ssm = mockClient(SSMClient);
+    const source = pageTokenSecretSource(
+      { PAGE_TOKEN_SECRET: 'local', PAGE_TOKEN_SECRET_PARAMETER: '/x' },
+      () => new SSMClient({}),
+    );
+    expect(await source()).toBe('local');
+    expect(ssm.calls()).toHaveLength(0);
+    ssm.restore();
+  });
+});
