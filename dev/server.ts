@@ -5,7 +5,7 @@
  * API_KEY (default: a new one, printed) come from the environment.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -60,6 +60,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     const notificationsFile =
       options.notificationsFile ?? path.join(tmpdir(), `appointments-dev-${process.pid}`, 'notifications.jsonl');
     mkdirSync(path.dirname(notificationsFile), { recursive: true });
+    appendFileSync(notificationsFile, ''); // exists from the start, so it can be tailed at once
     const notifications = await startLocalNotifications({
       client,
       tableName: LOCAL_TABLE_NAME,

@@ -3,8 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { App } from 'cdktf';
-import { AppConfig } from '../../config/environments';
-import { defineStacks } from '../../stacks/app';
+import { AppConfig } from '../config/environments';
+import { defineStacks } from '../stacks/app';
 
 const PROVIDER_DIR = path.join('registry.terraform.io', 'hashicorp', 'aws', '5.100.0');
 

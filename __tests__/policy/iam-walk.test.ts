@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { resolveConfig } from '../../config/resolve';
 import { Statement, SynthJson } from '../support/synth';
-import { synthToTempDir } from '../support/terraform';
+import { synthToTempDir } from '../../scripts/terraform-offline';
 
 /** Statements allowed `Resource: "*"`, each with the reason. */
 const RESOURCE_WILDCARD_ALLOWED: Record<string, string> = {

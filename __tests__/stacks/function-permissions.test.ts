@@ -120,8 +120,8 @@ describe('function permissions', () => {
       'kms:DescribeKey': [dataKey],
       'kms:GenerateDataKey': [messagingKey, messagingKey],
       'sns:Publish': [topic],
-      'scheduler:CreateSchedule': [`arn:aws:scheduler:us-west-1:123456789012:schedule/${scheduleGroup}/*`],
-      'scheduler:DeleteSchedule': [`arn:aws:scheduler:us-west-1:123456789012:schedule/${scheduleGroup}/*`],
+      'scheduler:CreateSchedule': [`arn:aws:scheduler:us-west-1:123456789012:schedule/${scheduleGroup}/rem-*`],
+      'scheduler:DeleteSchedule': [`arn:aws:scheduler:us-west-1:123456789012:schedule/${scheduleGroup}/rem-*`],
       'iam:PassRole': [schedulerRole],
       'sqs:SendMessage': [eventDlq],
     });

@@ -16,7 +16,7 @@ import {
   TerraformTooling,
   writeCliConfig,
   writeOfflineOverride,
-} from '../support/terraform';
+} from '../../scripts/terraform-offline';
 
 const tooling = findTerraformTooling();
 const missing = 'missing' in tooling ? tooling.missing : undefined;

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { LambdaFunctionEventInvokeConfig } from '@cdktf/provider-aws/lib/lambda-function-event-invoke-config';
 import { SchedulerScheduleGroup } from '@cdktf/provider-aws/lib/scheduler-schedule-group';
 import { DeploymentContext } from '../context';
 import { ServiceFunction } from '../functions/service-function';
@@ -46,6 +47,13 @@ export class ReminderScheduling extends Construct {
       deadLetterQueue: this.deadLetters,
       environment: { TABLE_NAME: props.table.tableName, TOPIC_ARN: props.topic.arn },
     });
+    // Scheduler invokes asynchronously, so a failed publish is retried by Lambda, not Scheduler:
+    // two retries within the hour, then the dead-letter queue.
+    new LambdaFunctionEventInvokeConfig(this, 'SendReminderRetries', {
+      functionName: this.sender.function.functionName,
+      maximumRetryAttempts: 2,
+      maximumEventAgeInSeconds: 3600,
+    });
     props.table.grantReminderRecords(this.sender.role);
     props.topic.grantPublish(this.sender.role);
 
@@ -64,9 +72,9 @@ export class ReminderScheduling extends Construct {
     this.deadLetters.grantSend(this.schedulerRole, 'SendUndeliveredReminders');
   }
 
-  /** ARN pattern of the schedules in this stack's group. */
+  /** ARN pattern of the reminder schedules (named `rem-...`, src/notifications/schedules.ts) in this group. */
   get scheduleArnPattern(): string {
-    return `arn:aws:scheduler:${this.ctx.region}:${this.ctx.accountId}:schedule/${this.scheduleGroup.name}/*`;
+    return `arn:aws:scheduler:${this.ctx.region}:${this.ctx.accountId}:schedule/${this.scheduleGroup.name}/rem-*`;
   }
 
   /**

@@ -25,10 +25,9 @@ const appointmentFields = {
   durationMinutes: { type: 'integer', minimum: 15, maximum: 480, multipleOf: 15 },
   timeZone: { type: 'string', minLength: 1, maxLength: 64 },
   notes: { type: 'string', maxLength: 1000 },
+  // "At most 3 distinct values": duplicates collapse, so only the functions can count them.
   reminderMinutesBefore: {
     type: 'array',
-    maxItems: 3,
-    uniqueItems: true,
     items: { type: 'integer', minimum: 1, maximum: 10080 },
   },
 } as const;
