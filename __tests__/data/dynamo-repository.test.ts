@@ -1,6 +1,6 @@
 /** The repository's transactions, seen from the table: what a failure leaves, what a retry is. */
 import { mockClient } from 'aws-sdk-client-mock';
-import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { newAppointment, parseCreateRequest } from '../../src/domain/booking';
@@ -100,5 +100,41 @@ describe('page token secret', () => {
     expect(await source()).toBe('local');
     expect(ssm.calls()).toHaveLength(0);
     ssm.restore();
+  });
+});
+
+describe('slot lock retention', () => {
+  it('gives each lock a TTL 30 days after its slot ends', async () => {
+    // Prepare
+    const repository = new DynamoAppointmentRepository({
+      client: table.documentClient,
+      tableName: table.tableName,
+      clock: () => NOW,
+    });
+    const booked = appointment('ttl-lock', { providerId: 'p-ttl', start: futureSlot(3), durationMinutes: 15 });
+    // Act
+    await repository.create(booked);
+    // Assess
+    const lock = (await scanTable(table)).find((item) => item.pk === `SLOT#p-ttl#${booked.start}`);
+    expect(lock?.expiresAt).toBe(Date.parse(booked.start) / 1000 + 15 * 60 + 30 * 24 * 3600);
+  });
+
+  it('cancels an appointment whose lock TTL has already removed', async () => {
+    // Prepare
+    const repository = new DynamoAppointmentRepository({
+      client: table.documentClient,
+      tableName: table.tableName,
+      clock: () => NOW,
+    });
+    const booked = appointment('ttl-gone', { providerId: 'p-ttl-gone', start: futureSlot(4), durationMinutes: 15 });
+    await repository.create(booked);
+    await table.documentClient.send(
+      new DeleteCommand({ TableName: table.tableName, Key: { pk: `SLOT#p-ttl-gone#${booked.start}`, sk: 'LOCK' } }),
+    );
+    // Act
+    await repository.cancel(booked, { ...booked, status: 'CANCELLED', version: 2 });
+    // Assess
+    const stored = (await scanTable(table)).find((item) => item.pk === 'APPT#ttl-gone');
+    expect(stored).toMatchObject({ status: 'CANCELLED', version: 2 });
   });
 });

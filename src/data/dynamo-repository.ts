@@ -176,13 +176,16 @@ export class DynamoAppointmentRepository implements AppointmentRepository {
     };
   }
 
-  /** A lock is deleted only by the appointment that holds it. */
+  /**
+   * A lock is deleted only by the appointment that holds it. One already gone (TTL removes locks
+   * a month after their slot has passed) is not an obstacle to cancelling a past appointment.
+   */
   private lockRelease(current: Appointment, slot: string) {
     return {
       Delete: {
         TableName: this.options.tableName,
         Key: slotLockKey(current.providerId, slot),
-        ConditionExpression: 'appointmentId = :appointmentId',
+        ConditionExpression: 'attribute_not_exists(pk) OR appointmentId = :appointmentId',
         ExpressionAttributeValues: { ':appointmentId': current.appointmentId },
       },
     };

@@ -3,7 +3,7 @@
  * from the table's stream, so this format is a contract too: an appointment item is the API's
  * appointment plus its keys, a lock item is its key plus the id of the appointment holding it.
  */
-import { Appointment } from '../domain/appointment';
+import { Appointment, SLOT_MINUTES } from '../domain/appointment';
 import { appointmentKey, customerIndexKey, providerIndexKey, slotLockKey, startIndexKey } from './keys';
 
 export interface AppointmentItem extends Appointment {
@@ -18,7 +18,15 @@ export interface SlotLockItem {
   readonly pk: string;
   readonly sk: string;
   readonly appointmentId: string;
+  /** Epoch seconds: TTL removes the lock a while after its slot has passed. */
+  readonly expiresAt: number;
 }
+
+/**
+ * A past slot can never be booked again (a start must be in the future), so its lock only costs
+ * storage: TTL deletes it this long after the slot ends. The appointment item itself is kept.
+ */
+export const LOCK_RETENTION_SECONDS = 30 * 24 * 3600;
 
 export function toAppointmentItem(appointment: Appointment): AppointmentItem {
   return {
@@ -53,4 +61,5 @@ export function fromAppointmentItem(item: Record<string, unknown>): Appointment 
 export const slotLockItem = (providerId: string, slotStartUtc: string, appointmentId: string): SlotLockItem => ({
   ...slotLockKey(providerId, slotStartUtc),
   appointmentId,
+  expiresAt: Math.floor(Date.parse(slotStartUtc) / 1000) + SLOT_MINUTES * 60 + LOCK_RETENTION_SECONDS,
 });
