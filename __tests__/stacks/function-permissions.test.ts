@@ -68,28 +68,35 @@ describe('function permissions', () => {
     });
   });
 
-  test('create-appointment may only put items', () => {
+  test('create-appointment may only put items, and read idempotency records', () => {
     expect(grants('create-appointment')).toEqual({
       ...logging('create-appointment'),
       ...writeKey,
       'dynamodb:PutItem': [table],
+      'dynamodb:GetItem': [table],
     });
   });
 
-  test.each(['update-appointment', 'cancel-appointment'])(
-    '%s may read, condition-check, put, update and delete items',
-    (fn) => {
-      expect(grants(fn)).toEqual({
-        ...logging(fn),
-        ...writeKey,
-        'dynamodb:ConditionCheckItem': [table],
-        'dynamodb:DeleteItem': [table],
-        'dynamodb:GetItem': [table],
-        'dynamodb:PutItem': [table],
-        'dynamodb:UpdateItem': [table],
-      });
-    },
-  );
+  test('update-appointment may read, put, update and delete items', () => {
+    expect(grants('update-appointment')).toEqual({
+      ...logging('update-appointment'),
+      ...writeKey,
+      'dynamodb:DeleteItem': [table],
+      'dynamodb:GetItem': [table],
+      'dynamodb:PutItem': [table],
+      'dynamodb:UpdateItem': [table],
+    });
+  });
+
+  test('cancel-appointment may read, update and delete items, never put', () => {
+    expect(grants('cancel-appointment')).toEqual({
+      ...logging('cancel-appointment'),
+      ...writeKey,
+      'dynamodb:DeleteItem': [table],
+      'dynamodb:GetItem': [table],
+      'dynamodb:UpdateItem': [table],
+    });
+  });
 
   test('table writes are confined to the key prefixes each writer owns', () => {
     const condition = (fn: string, sid: string) =>
@@ -101,7 +108,10 @@ describe('function permissions', () => {
         values: ['APPT#*', 'SLOT#*', 'IDEMPOTENCY#*'],
       },
     ]);
-    expect(condition('cancel-appointment', 'ChangeAppointments')).toEqual([
+    expect(condition('create-appointment', 'ReadIdempotencyRecords')).toEqual([
+      { test: 'ForAllValues:StringLike', variable: 'dynamodb:LeadingKeys', values: ['IDEMPOTENCY#*'] },
+    ]);
+    expect(condition('cancel-appointment', 'CancelAppointments')).toEqual([
       { test: 'ForAllValues:StringLike', variable: 'dynamodb:LeadingKeys', values: ['APPT#*', 'SLOT#*'] },
     ]);
     expect(condition('send-reminder', 'ClaimReminders')).toEqual([

@@ -68,8 +68,8 @@ export class BookingApi extends Construct {
     table.grantBookingWrites(this.handlers['create-appointment'].role);
     table.grantReadAppointments(this.handlers['get-appointment'].role);
     table.grantQueryIndexes(this.handlers['list-appointments'].role);
-    table.grantChangeWrites(this.handlers['update-appointment'].role);
-    table.grantChangeWrites(this.handlers['cancel-appointment'].role);
+    table.grantRescheduleWrites(this.handlers['update-appointment'].role);
+    table.grantCancelWrites(this.handlers['cancel-appointment'].role);
     this.grantReadPageTokenSecret(this.handlers['list-appointments'], props.dataKey, ctx.region);
 
     this.restApi = new AppointmentsRestApi(this, 'RestApi', {

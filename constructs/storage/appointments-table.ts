@@ -5,7 +5,7 @@ import { APPOINTMENTS_TABLE, APPOINTMENTS_TABLE_INDEXES, keyAttributeNames } fro
 import { EncryptionKey } from '../security/encryption-key';
 import { RolePolicy } from '../iam/role-policy';
 import { CapacityAutoScaling } from './capacity-auto-scaling';
-import { grantTableAccess, TABLE_ACTIONS, WRITABLE_KEY_PREFIXES } from './table-grants';
+import { grantTableAccess, leadingKeys, TABLE_ACTIONS, WRITABLE_KEY_PREFIXES } from './table-grants';
 
 export interface AppointmentsTableProps {
   readonly tableName: string;
@@ -100,76 +100,69 @@ export class AppointmentsTable extends Construct {
 
   /** Reading one appointment by id (GetItem). */
   grantReadAppointments(policy: RolePolicy): void {
-    this.grant(
-      policy,
-      'ReadAppointments',
-      TABLE_ACTIONS.readItem,
-      [this.tableArn],
-      WRITABLE_KEY_PREFIXES.appointment,
-      false,
-    );
+    this.grant(policy, 'ReadAppointments', TABLE_ACTIONS.readItem, { keyPrefixes: WRITABLE_KEY_PREFIXES.appointment });
   }
 
   /** Listing by provider or customer (Query on the indexes only; never the base table). */
   grantQueryIndexes(policy: RolePolicy): void {
-    const indexArns = APPOINTMENTS_TABLE_INDEXES.map((index) => this.indexArn(index.name));
-    this.grant(policy, 'QueryAppointmentIndexes', TABLE_ACTIONS.queryIndexes, indexArns, undefined, false);
+    const resources = APPOINTMENTS_TABLE_INDEXES.map((index) => this.indexArn(index.name));
+    this.grant(policy, 'QueryAppointmentIndexes', TABLE_ACTIONS.queryIndexes, { resources });
   }
 
-  /** Booking: puts of appointments, slot locks and idempotency records. */
+  /** Booking: puts of appointments, slot locks and idempotency records; reads of the latter. */
   grantBookingWrites(policy: RolePolicy): void {
-    this.grant(
-      policy,
-      'BookAppointments',
-      TABLE_ACTIONS.bookingWrites,
-      [this.tableArn],
-      WRITABLE_KEY_PREFIXES.booking,
-      true,
-    );
+    this.grant(policy, 'BookAppointments', TABLE_ACTIONS.bookingWrites, {
+      keyPrefixes: WRITABLE_KEY_PREFIXES.booking,
+      write: true,
+    });
+    policy.addStatements({
+      sid: 'ReadIdempotencyRecords',
+      actions: [...TABLE_ACTIONS.idempotencyRead],
+      resources: [this.tableArn],
+      condition: leadingKeys(WRITABLE_KEY_PREFIXES.idempotency),
+    });
   }
 
-  /** Rescheduling and cancelling: appointments and their slot locks. */
-  grantChangeWrites(policy: RolePolicy): void {
-    this.grant(
-      policy,
-      'ChangeAppointments',
-      TABLE_ACTIONS.changeWrites,
-      [this.tableArn],
-      WRITABLE_KEY_PREFIXES.change,
-      true,
-    );
+  /** Rescheduling: appointments and their slot locks. */
+  grantRescheduleWrites(policy: RolePolicy): void {
+    this.grant(policy, 'RescheduleAppointments', TABLE_ACTIONS.rescheduleWrites, {
+      keyPrefixes: WRITABLE_KEY_PREFIXES.change,
+      write: true,
+    });
+  }
+
+  /** Cancelling: appointments and the release of their slot locks. */
+  grantCancelWrites(policy: RolePolicy): void {
+    this.grant(policy, 'CancelAppointments', TABLE_ACTIONS.cancelWrites, {
+      keyPrefixes: WRITABLE_KEY_PREFIXES.change,
+      write: true,
+    });
   }
 
   /** The reminder sender: reads appointments, claims and releases reminder-sent records. */
   grantReminderRecords(policy: RolePolicy): void {
     this.grantReadAppointments(policy);
-    this.grant(
-      policy,
-      'ClaimReminders',
-      TABLE_ACTIONS.reminderRecords,
-      [this.tableArn],
-      WRITABLE_KEY_PREFIXES.reminder,
-      true,
-    );
+    this.grant(policy, 'ClaimReminders', TABLE_ACTIONS.reminderRecords, {
+      keyPrefixes: WRITABLE_KEY_PREFIXES.reminder,
+      write: true,
+    });
   }
 
   /** Reading the table's stream (the event source mapping polls with the function's role). */
   grantStreamRead(policy: RolePolicy): void {
-    this.grant(policy, 'ReadAppointmentStream', TABLE_ACTIONS.readStream, [this.streamArn], undefined, false);
+    this.grant(policy, 'ReadAppointmentStream', TABLE_ACTIONS.readStream, { resources: [this.streamArn] });
   }
 
   private grant(
     policy: RolePolicy,
     sid: string,
     actions: readonly string[],
-    resources: string[],
-    keyPrefixes: readonly string[] | undefined,
-    write: boolean,
+    options: { resources?: string[]; keyPrefixes?: readonly string[]; write?: boolean },
   ): void {
     grantTableAccess(
       policy,
-      { sid, actions, resources, keyPrefixes },
-      { keyArn: this.key.arn, region: this.region, write },
+      { sid, actions, resources: options.resources ?? [this.tableArn], keyPrefixes: options.keyPrefixes },
+      { keyArn: this.key.arn, region: this.region, write: options.write ?? false },
     );
   }
 }

@@ -10,14 +10,12 @@ export const TABLE_ACTIONS = {
   queryIndexes: ['dynamodb:Query'],
   /** Booking: one transaction of puts (appointment, slot locks, idempotency record). */
   bookingWrites: ['dynamodb:PutItem'],
-  /** Rescheduling and cancelling: read, then a transaction of update, deletes and puts. */
-  changeWrites: [
-    'dynamodb:ConditionCheckItem',
-    'dynamodb:DeleteItem',
-    'dynamodb:GetItem',
-    'dynamodb:PutItem',
-    'dynamodb:UpdateItem',
-  ],
+  /** A replayed Idempotency-Key whose body no longer validates is answered from its record. */
+  idempotencyRead: ['dynamodb:GetItem'],
+  /** Rescheduling: read, then one transaction that updates the item, frees old and takes new locks. */
+  rescheduleWrites: ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+  /** Cancelling: read, then one transaction that updates the item and frees its locks. */
+  cancelWrites: ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:UpdateItem'],
   /** Claiming and releasing a reminder-sent record. */
   reminderRecords: ['dynamodb:DeleteItem', 'dynamodb:PutItem'],
   readStream: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'],
@@ -26,6 +24,7 @@ export const TABLE_ACTIONS = {
 /** The key prefixes (see src/data/keys.ts) each writer may touch: `dynamodb:LeadingKeys`. */
 export const WRITABLE_KEY_PREFIXES = {
   booking: ['APPT#*', 'SLOT#*', 'IDEMPOTENCY#*'],
+  idempotency: ['IDEMPOTENCY#*'],
   change: ['APPT#*', 'SLOT#*'],
   reminder: ['REMINDER#*'],
   appointment: ['APPT#*'],
