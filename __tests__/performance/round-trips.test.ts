@@ -1,0 +1,208 @@
+/**
+ * How many requests each operation sends to DynamoDB, counted by an SDK middleware on the client
+ * the handlers use, through the real handlers over DynamoDB Local. The counts are exact: an extra
+ * request fails the test. Two figures above one are deliberate, and documented where they are
+ * made: cancel and update read the appointment consistently before their one transaction (the
+ * locks to release depend on the stored interval), and a listing with includeCancelled=true
+ * queries the CONFIRMED and the CANCELLED index partitions.
+ */
+import { OperationName } from '../../src/http/routes';
+import { ApiHandler } from '../../src/http/handler';
+import { createLocalHandlers } from '../../src/http/local';
+import { countRequests, RequestCounter } from '../../bench/request-counter';
+import {
+  apiEvent,
+  Answer,
+  bookingBody,
+  call,
+  createTestTable,
+  EventOptions,
+  futureSlot,
+  TestTable,
+} from '../functions/helpers';
+
+let table: TestTable;
+let counter: RequestCounter;
+let handlers: Record<OperationName, ApiHandler>;
+/** Handlers whose clock is 2 hours ahead: a booking 30 minutes from now has started for them. */
+let lateHandlers: Record<OperationName, ApiHandler>;
+
+beforeAll(async () => {
+  table = await createTestTable('round-trips');
+  counter = countRequests(table.client);
+  const options = { client: table.documentClient, tableName: table.tableName, pageTokenSecret: 'round-trip-secret' };
+  handlers = createLocalHandlers(options);
+  lateHandlers = createLocalHandlers({ ...options, clock: () => new Date(Date.now() + 2 * 3_600_000) });
+});
+afterAll(async () => {
+  counter.detach();
+  await table.drop();
+});
+
+/** Calls one operation and answers with the requests it sent, in order. */
+async function requestsOf(
+  operation: OperationName,
+  method: string,
+  options: EventOptions,
+  from = handlers,
+): Promise<{ answer: Answer; requests: string[] }> {
+  counter.reset();
+  const answer = await call(from[operation], apiEvent(method, options));
+  return { answer, requests: [...counter.sequence] };
+}
+
+const book = async (providerId: string, start: string, extra: Record<string, unknown> = {}) => {
+  const { answer } = await requestsOf('create-appointment', 'POST', {
+    body: bookingBody({ providerId, start, ...extra }),
+  });
+  expect(answer.status).toBe(201);
+  return answer.body as { appointmentId: string; version: number };
+};
+
+describe('POST /appointments', () => {
+  it('books with one TransactWriteItems (appointment and slot locks together)', async () => {
+    const { answer, requests } = await requestsOf('create-appointment', 'POST', {
+      body: bookingBody({ providerId: 'rt-create', start: futureSlot(2) }),
+    });
+    expect(answer.status).toBe(201);
+    expect(requests).toEqual(['TransactWriteItems']);
+  });
+
+  it('with a new Idempotency-Key still sends one request: the record is one more item of the same transaction', async () => {
+    const { answer, requests } = await requestsOf('create-appointment', 'POST', {
+      body: bookingBody({ providerId: 'rt-key', start: futureSlot(2) }),
+      headers: { 'Idempotency-Key': 'rt-key-1' },
+    });
+    expect(answer.status).toBe(201);
+    expect(requests).toEqual(['TransactWriteItems']);
+  });
+
+  it('replays a retry with one request: the failed transaction hands back the stored answer (ALL_OLD), no extra read', async () => {
+    const body = bookingBody({ providerId: 'rt-replay', start: futureSlot(2) });
+    const headers = { 'Idempotency-Key': 'rt-replay-1' };
+    const first = await requestsOf('create-appointment', 'POST', { body, headers });
+    const replay = await requestsOf('create-appointment', 'POST', { body, headers });
+    expect(replay.answer.status).toBe(201);
+    expect(replay.answer.rawBody).toBe(first.answer.rawBody);
+    expect(replay.requests).toEqual(['TransactWriteItems']);
+  });
+
+  it('refuses a reused key with a different body with one request (422)', async () => {
+    const headers = { 'Idempotency-Key': 'rt-reused-1' };
+    await requestsOf('create-appointment', 'POST', {
+      body: bookingBody({ providerId: 'rt-reused', start: futureSlot(2) }),
+      headers,
+    });
+    const { answer, requests } = await requestsOf('create-appointment', 'POST', {
+      body: bookingBody({ providerId: 'rt-reused', start: futureSlot(2, 60) }),
+      headers,
+    });
+    expect(answer.status).toBe(422);
+    expect(requests).toEqual(['TransactWriteItems']);
+  });
+
+  it('answers a keyed retry that arrives after its start has passed with one GetItem of the record', async () => {
+    const body = bookingBody({ providerId: 'rt-late', start: futureSlot(0, 30) });
+    const headers = { 'Idempotency-Key': 'rt-late-1' };
+    await requestsOf('create-appointment', 'POST', { body, headers });
+    const { answer, requests } = await requestsOf('create-appointment', 'POST', { body, headers }, lateHandlers);
+    expect(answer.status).toBe(201);
+    expect(requests).toEqual(['GetItem']);
+  });
+
+  it('answers a taken slot (409) with one request and sends nothing for an invalid body', async () => {
+    await book('rt-conflict', futureSlot(2));
+    const conflict = await requestsOf('create-appointment', 'POST', {
+      body: bookingBody({ providerId: 'rt-conflict', start: futureSlot(2) }),
+    });
+    const invalid = await requestsOf('create-appointment', 'POST', { body: { providerId: 'rt-conflict' } });
+    expect([conflict.answer.status, conflict.requests]).toEqual([409, ['TransactWriteItems']]);
+    expect([invalid.answer.status, invalid.requests]).toEqual([400, []]);
+  });
+});
+
+describe('GET /appointments/{appointmentId}', () => {
+  it('reads one item with one GetItem, found or not', async () => {
+    const { appointmentId } = await book('rt-get', futureSlot(2));
+    const found = await requestsOf('get-appointment', 'GET', { appointmentId });
+    const missing = await requestsOf('get-appointment', 'GET', { appointmentId: 'no-such-appointment' });
+    expect([found.answer.status, found.requests]).toEqual([200, ['GetItem']]);
+    expect([missing.answer.status, missing.requests]).toEqual([404, ['GetItem']]);
+  });
+});
+
+describe('GET /appointments', () => {
+  beforeAll(async () => {
+    for (let hour = 0; hour < 5; hour++) await book('rt-list', futureSlot(1, hour * 60));
+  });
+
+  it('sends one Query per page, first page and following pages alike', async () => {
+    const query = { providerId: 'rt-list', limit: '2' };
+    const pages: string[][] = [];
+    let nextToken: string | undefined;
+    do {
+      const { answer, requests } = await requestsOf('list-appointments', 'GET', {
+        query: nextToken ? { ...query, nextToken } : query,
+      });
+      expect(answer.status).toBe(200);
+      pages.push(requests);
+      nextToken = answer.body.nextToken;
+    } while (nextToken);
+    expect(pages).toEqual([['Query'], ['Query'], ['Query']]);
+  });
+
+  it('with includeCancelled=true sends two Queries: the CONFIRMED and the CANCELLED partition', async () => {
+    const { answer, requests } = await requestsOf('list-appointments', 'GET', {
+      query: { providerId: 'rt-list', includeCancelled: 'true' },
+    });
+    expect(answer.status).toBe(200);
+    expect(requests).toEqual(['Query', 'Query']);
+  });
+});
+
+describe('PATCH and DELETE /appointments/{appointmentId}', () => {
+  it('reschedules with a consistent GetItem then one TransactWriteItems', async () => {
+    const { appointmentId } = await book('rt-update', futureSlot(2));
+    const { answer, requests } = await requestsOf('update-appointment', 'PATCH', {
+      appointmentId,
+      body: { start: futureSlot(2, 60) },
+    });
+    expect(answer.status).toBe(200);
+    expect(requests).toEqual(['GetItem', 'TransactWriteItems']);
+  });
+
+  it('edits notes with the same two requests', async () => {
+    const { appointmentId } = await book('rt-notes', futureSlot(2));
+    const { answer, requests } = await requestsOf('update-appointment', 'PATCH', {
+      appointmentId,
+      body: { notes: 'bring the X-rays' },
+    });
+    expect(answer.status).toBe(200);
+    expect(requests).toEqual(['GetItem', 'TransactWriteItems']);
+  });
+
+  it('cancels with a consistent GetItem then one TransactWriteItems (the locks to delete depend on the stored interval)', async () => {
+    const { appointmentId } = await book('rt-cancel', futureSlot(2));
+    const { answer, requests } = await requestsOf('cancel-appointment', 'DELETE', { appointmentId });
+    expect(answer.status).toBe(200);
+    expect(requests).toEqual(['GetItem', 'TransactWriteItems']);
+  });
+
+  it('answers a second cancel from the read alone: one GetItem, nothing written', async () => {
+    const { appointmentId } = await book('rt-cancel-twice', futureSlot(2));
+    await requestsOf('cancel-appointment', 'DELETE', { appointmentId });
+    const { answer, requests } = await requestsOf('cancel-appointment', 'DELETE', { appointmentId });
+    expect(answer.status).toBe(200);
+    expect(requests).toEqual(['GetItem']);
+  });
+
+  it('answers If-Match on a stale version (412) from the read alone', async () => {
+    const { appointmentId } = await book('rt-stale', futureSlot(2));
+    const { answer, requests } = await requestsOf('cancel-appointment', 'DELETE', {
+      appointmentId,
+      headers: { 'If-Match': '7' },
+    });
+    expect(answer.status).toBe(412);
+    expect(requests).toEqual(['GetItem']);
+  });
+});
