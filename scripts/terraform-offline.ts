@@ -56,6 +56,25 @@ export function synthToTempDir(config: AppConfig): string {
 }
 
 /**
+ * Runs `cdktf synth --hcl` (the CLI renders HCL; the library alone writes JSON-shaped text) into
+ * a fresh directory and returns it.
+ */
+export function synthHclToTempDir(): string {
+  const outdir = mkdtempSync(path.join(tmpdir(), 'appointments-hcl-'));
+  const repo = path.resolve(__dirname, '..');
+  execFileSync(
+    process.execPath,
+    [require.resolve('cdktf-cli/bundle/bin/cdktf'), 'synth', '--hcl', '--output', outdir],
+    {
+      cwd: repo,
+      env: { ...process.env, CHECKPOINT_DISABLE: '1', CI: '1' },
+      stdio: 'pipe',
+    },
+  );
+  return outdir;
+}
+
+/**
  * Prepares a synthesized stack for an offline plan, the way Terraform intends tests to bend a
  * configuration: an `*_override.tf.json` that swaps the S3 backend for a local one and gives the
  * provider fake credentials with every AWS call at plan time switched off.

@@ -12,6 +12,7 @@ import {
   findTerraformTooling,
   runTerraform,
   showPlanJson,
+  synthHclToTempDir,
   synthToTempDir,
   TerraformTooling,
   writeCliConfig,
@@ -39,6 +40,25 @@ if (missing && process.env.CI) {
 
   test('the synth produced the bootstrap stack and one stack per environment', () => {
     expect(stacks).toEqual(['appointments-bootstrap', 'appointments-dev', 'appointments-prod', 'appointments-staging']);
+  });
+
+  describe('HCL output (npm run synth:hcl)', () => {
+    const hclStacks = path.join(synthHclToTempDir(), 'stacks');
+
+    test.each(stacks)(
+      '%s is valid Terraform',
+      (stack) => {
+        const dir = path.join(hclStacks, stack);
+        expect(readdirSync(dir)).toContain('cdk.tf');
+        writeOfflineOverride(dir);
+        const init = runTerraform(tf, cliConfig, dir, ['init', '-no-color', '-input=false', '-backend=false']);
+        if (init.status !== 0) throw new Error(`terraform init failed:\n${init.output}`);
+        const run = runTerraform(tf, cliConfig, dir, ['validate', '-no-color']);
+        expect(run.output).toContain('Success! The configuration is valid');
+        expect(run.status).toBe(0);
+      },
+      300_000,
+    );
   });
 
   describe.each(stacks)('%s', (stack) => {

@@ -2,11 +2,33 @@ import { Construct } from 'constructs';
 import {
   DataAwsIamPolicyDocument,
   DataAwsIamPolicyDocumentStatement,
-  dataAwsIamPolicyDocumentStatementToTerraform,
 } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
-import { Lazy } from 'cdktf';
 
 export type PolicyStatement = DataAwsIamPolicyDocumentStatement;
+
+/**
+ * The `aws_iam_policy_document` data source, given its statements only when it is rendered, so
+ * statements added after construction are included in both JSON and HCL output.
+ */
+class LateStatementsDocument extends DataAwsIamPolicyDocument {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly statements: readonly PolicyStatement[],
+  ) {
+    super(scope, id);
+  }
+
+  override toTerraform(): ReturnType<DataAwsIamPolicyDocument['toTerraform']> {
+    this.putStatement([...this.statements]);
+    return super.toTerraform();
+  }
+
+  override toHclTerraform(): ReturnType<DataAwsIamPolicyDocument['toHclTerraform']> {
+    this.putStatement([...this.statements]);
+    return super.toHclTerraform();
+  }
+}
 
 /**
  * An IAM policy document that grows as constructs grant access (`addStatements`) and is rendered
@@ -21,11 +43,7 @@ export class PolicyDocument extends Construct {
   constructor(scope: Construct, id: string, initial: readonly PolicyStatement[] = []) {
     super(scope, id);
     this.statements.push(...initial);
-    this.document = new DataAwsIamPolicyDocument(this, 'Document', {
-      statement: Lazy.anyValue({
-        produce: () => this.statements.map((s) => dataAwsIamPolicyDocumentStatementToTerraform(s)),
-      }) as unknown as PolicyStatement[],
-    });
+    this.document = new LateStatementsDocument(this, 'Document', this.statements);
   }
 
   addStatements(...statements: PolicyStatement[]): void {

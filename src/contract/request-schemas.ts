@@ -16,7 +16,7 @@ export const CUSTOMER_SCHEMA = {
     customerId: id,
     name: { type: 'string', minLength: 1 },
     email: { type: 'string', minLength: 3, maxLength: 254 },
-    phone: { type: 'string', pattern: '^\\+[1-9][0-9]{1,14}$' },
+    phone: { type: 'string', pattern: '^[+][1-9][0-9]{1,14}$' }, // no backslash: it survives HCL rendering
   },
 } as const;
 
