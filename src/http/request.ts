@@ -26,11 +26,31 @@ export function readJsonBody(event: APIGatewayProxyEvent): unknown {
   }
   const text = bytes.toString('utf8');
   if (text.trim() === '') throw invalidBody('is required: send a JSON object');
+  let body: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    body = JSON.parse(text) as unknown;
   } catch {
     throw invalidBody('is not valid JSON');
   }
+  // 16 KB of `[` parses fine but nests 16,000 deep: the recursive code after parsing (hashing the
+  // body for Idempotency-Key) would overflow the stack and answer 500.
+  if (nestsDeeperThan(body, MAX_JSON_DEPTH)) throw invalidBody(`nests deeper than ${MAX_JSON_DEPTH} levels`);
+  return body;
+}
+
+/** A valid request nests 3 levels (body, customer, a field); anything far deeper is not one. */
+export const MAX_JSON_DEPTH = 32;
+
+/** Iterative, so that measuring a hostile body cannot overflow the stack itself. */
+function nestsDeeperThan(value: unknown, maxDepth: number): boolean {
+  const pending: [unknown, number][] = [[value, 1]];
+  while (pending.length > 0) {
+    const [current, depth] = pending.pop() as [unknown, number];
+    if (current === null || typeof current !== 'object') continue;
+    if (depth > maxDepth) return true;
+    for (const child of Object.values(current)) pending.push([child, depth + 1]);
+  }
+  return false;
 }
 
 /** 1 to 255 printable ASCII characters (space through tilde). */
