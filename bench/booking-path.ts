@@ -1,0 +1,230 @@
+/**
+ * The booking path against DynamoDB Local: the create handler's latency against the bare
+ * TransactWriteItems of the same items from the same client, and a conflict storm.
+ */
+import { randomUUID } from 'node:crypto';
+import { CreateTableCommand, DynamoDBClient, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient, createDynamoDbClient } from '../src/data/client';
+import { createTableRequest } from '../src/data/table-schema';
+import { createLocalHandlers } from '../src/http/local';
+import { Figure, ratioFigure } from './figures';
+import { nowMs, percentile } from './stats';
+
+const SLOT_MS = 15 * 60_000;
+const P50_LIMIT = 1.3;
+
+export async function createTable(client: DynamoDBClient, purpose: string): Promise<string> {
+  const tableName = `bench-${purpose}-${randomUUID().slice(0, 8)}`;
+  // Local ignores capacity; 1000 only keeps the request valid for any figure.
+  await client.send(new CreateTableCommand(createTableRequest(tableName, 1000)));
+  return tableName;
+}
+
+/** A slot start `days` ahead plus `minutes`, as `...Z` without fractions: always bookable. */
+export const slotAhead = (days: number, minutes = 0) =>
+  new Date(Math.ceil(Date.now() / SLOT_MS) * SLOT_MS + days * 86_400_000 + minutes * 60_000)
+    .toISOString()
+    .replace('.000Z', 'Z');
+
+export const createEvent = (body: unknown, idempotencyKey?: string) =>
+  ({
+    resource: '/appointments',
+    path: '/appointments',
+    httpMethod: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}) },
+    multiValueHeaders: {},
+    queryStringParameters: null,
+    multiValueQueryStringParameters: null,
+    pathParameters: null,
+    stageVariables: null,
+    body: JSON.stringify(body),
+    isBase64Encoded: false,
+    requestContext: { requestId: randomUUID(), identity: { apiKeyId: 'bench' } },
+  }) as unknown as Parameters<ReturnType<typeof createLocalHandlers>['create-appointment']>[0];
+
+const context = { awsRequestId: 'bench' } as Parameters<
+  ReturnType<typeof createLocalHandlers>['create-appointment']
+>[1];
+
+export const booking = (providerId: string, start: string, durationMinutes = 30) => ({
+  providerId,
+  customer: { customerId: `c-${providerId}`, name: 'Bench Customer', email: 'bench@example.com' },
+  start,
+  durationMinutes,
+  timeZone: 'America/Los_Angeles',
+});
+
+/** Runs `count` tasks with at most `concurrency` in flight. */
+async function pool(count: number, concurrency: number, task: (index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < count) await task(next++);
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
+}
+
+/**
+ * Latency of the create handler (with an Idempotency-Key: 4 items) and, interleaved in rounds,
+ * of the same TransactWriteItems bodies replayed on a twin table from the same client: the
+ * floor is the database round trip itself; the difference is the handler's own work.
+ */
+export async function measureLatency(endpoint: string, concurrency: number, perRound: number, rounds: number) {
+  const client = createDynamoDbClient({ endpoint });
+  const handlerTable = await createTable(client, 'latency');
+  const floorTable = await createTable(client, 'floor');
+  const create = createLocalHandlers({
+    client: createDocumentClient(client),
+    tableName: handlerTable,
+    pageTokenSecret: 'bench',
+  })['create-appointment'];
+  const captured: string[] = [];
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      const raw = (args.request as { body?: unknown }).body;
+      // The SDK serialises JSON protocols to bytes; older versions to a string.
+      const body = raw instanceof Uint8Array ? new TextDecoder().decode(raw) : raw;
+      if (typeof body === 'string' && body.includes('"TransactItems"') && body.includes(handlerTable)) {
+        captured.push(body);
+      }
+      return next(args);
+    },
+    { step: 'finalizeRequest', name: 'capture-transactions', priority: 'low' },
+  );
+  const handlerMs: number[] = [];
+  const floorMs: number[] = [];
+  let sequence = 0;
+  for (let round = 0; round <= rounds; round++) {
+    const record = round > 0; // round 0 warms both paths up
+    captured.length = 0;
+    await pool(perRound, concurrency, async () => {
+      const i = sequence++;
+      const event = createEvent(booking(`lat-${concurrency}-${i}`, slotAhead(1 + (i % 300))), `key-${i}`);
+      const started = nowMs();
+      const answer = await create(event, context);
+      if (record) handlerMs.push(nowMs() - started);
+      if (answer.statusCode !== 201) throw new Error(`create answered ${answer.statusCode}: ${answer.body}`);
+    });
+    const bodies = captured.map((body) => JSON.parse(body.split(handlerTable).join(floorTable)));
+    await pool(bodies.length, concurrency, async (i) => {
+      const { ClientRequestToken: _token, ...input } = bodies[i];
+      const started = nowMs();
+      await client.send(new TransactWriteItemsCommand(input));
+      if (record) floorMs.push(nowMs() - started);
+    });
+  }
+  client.destroy();
+  const stats = (samples: number[]) => ({ p50: percentile(samples, 50), p99: percentile(samples, 99) });
+  return { handler: stats(handlerMs), floor: stats(floorMs), samples: handlerMs.length };
+}
+
+export async function latencyFigures(endpoint: string, concurrency: number, perRound: number, rounds: number) {
+  const r = await measureLatency(endpoint, concurrency, perRound, rounds);
+  const name = `create handler, concurrency ${concurrency}`;
+  const note = `${r.samples} bookings each; floor = the same TransactWriteItems (4 items) from the same client`;
+  const figures: Figure[] = [
+    ratioFigure(
+      { section: 'booking path', name: `${name}: p50`, value: r.handler.p50, unit: 'ms', floor: r.floor.p50, note },
+      P50_LIMIT,
+      'limit: the handler work around the one request (validation, JSON, idempotency hash, SDK marshalling).',
+    ),
+    {
+      section: 'booking path',
+      name: `${name}: p99`,
+      value: r.handler.p99,
+      unit: 'ms',
+      floor: r.floor.p99,
+      ratio: r.handler.p99 / r.floor.p99,
+      verdict: 'INFO',
+    },
+  ];
+  return { figures, raw: r };
+}
+
+interface StoredItem {
+  pk: string;
+  appointmentId?: string;
+  providerId?: string;
+  start?: string;
+  end?: string;
+  status?: string;
+}
+
+/** 1,000 bookings on 50 providers' 16 morning slots, 32 at a time: most of them collide. */
+export async function conflictStorm(endpoint: string, bookings = 1000, providers = 50, concurrency = 32) {
+  const client = createDynamoDbClient({ endpoint });
+  const documentClient = createDocumentClient(client);
+  const tableName = await createTable(client, 'storm');
+  const create = createLocalHandlers({ client: documentClient, tableName, pageTokenSecret: 'bench' })[
+    'create-appointment'
+  ];
+  const statuses: Record<number, number> = {};
+  const started = nowMs();
+  await pool(bookings, concurrency, async (i) => {
+    const provider = `storm-${i % providers}`;
+    const slot = Math.floor(Math.random() * 16);
+    const minutes = 15 * (1 + Math.floor(Math.random() * 4));
+    const answer = await create(createEvent(booking(provider, slotAhead(3, slot * 15), minutes)), context);
+    statuses[answer.statusCode] = (statuses[answer.statusCode] ?? 0) + 1;
+  });
+  const seconds = (nowMs() - started) / 1000;
+
+  const items: StoredItem[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await documentClient.send(
+      new ScanCommand({ TableName: tableName, ExclusiveStartKey: start, ConsistentRead: true }),
+    );
+    items.push(...((page.Items ?? []) as StoredItem[]));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  client.destroy();
+
+  const confirmed = items.filter((item) => item.pk.startsWith('APPT#') && item.status === 'CONFIRMED');
+  let doubleBooked = 0;
+  for (let p = 0; p < providers; p++) {
+    const own = confirmed
+      .filter((item) => item.providerId === `storm-${p}`)
+      .sort((a, b) => String(a.start).localeCompare(String(b.start)));
+    for (let k = 1; k < own.length; k++) if (String(own[k].start) < String(own[k - 1].end)) doubleBooked++;
+  }
+  return { seconds, statuses, confirmed: confirmed.length, doubleBooked, bookings, providers, concurrency };
+}
+
+export function stormFigures(r: Awaited<ReturnType<typeof conflictStorm>>): Figure[] {
+  const created = r.statuses[201] ?? 0;
+  const conflicts = r.statuses[409] ?? 0;
+  const other = r.bookings - created - conflicts;
+  const section = 'conflict storm';
+  const setup = `${r.bookings} bookings, ${r.providers} providers, concurrency ${r.concurrency}`;
+  return [
+    {
+      section,
+      name: 'throughput',
+      value: r.bookings / r.seconds,
+      unit: 'bookings/s',
+      verdict: 'INFO',
+      note: `${setup}; ${r.seconds.toFixed(1)} s; DynamoDB Local on this machine, not AWS`,
+    },
+    { section, name: 'booked (201)', value: created, unit: '', verdict: 'INFO' },
+    { section, name: 'conflicts (409)', value: conflicts, unit: '', verdict: 'INFO' },
+    {
+      section,
+      name: 'other answers (503 after retries)',
+      value: other,
+      unit: '',
+      target: '0',
+      verdict: other === 0 ? 'PASS' : 'MISS',
+      note: other === 0 ? '' : `answers: ${JSON.stringify(r.statuses)}; limit: TransactionConflict retries exhausted`,
+    },
+    {
+      section,
+      name: 'providers double-booked',
+      value: r.doubleBooked,
+      unit: '',
+      target: '0',
+      verdict: r.doubleBooked === 0 && r.confirmed === created ? 'PASS' : 'MISS',
+      note: `${r.confirmed} confirmed appointments stored, ${created} answered 201`,
+    },
+  ];
+}

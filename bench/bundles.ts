@@ -1,0 +1,201 @@
+/**
+ * Function bundles: archive and unzipped sizes, and the cold initialisation of a fresh node
+ * process that loads a bundle and builds its clients, against a fresh node process that loads an
+ * empty module. Two variants per function: the deployed one (AWS SDK external, resolved from the
+ * repository's node_modules as the stand-in for the nodejs22.x runtime's copy) and one with the
+ * SDK bundled in, built here into a temporary directory.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { buildSync } from 'esbuild';
+import { unzipSync, zipSync } from 'fflate';
+import { bundleFunction, REPO_ROOT } from '../constructs/functions/bundle';
+import { Figure } from './figures';
+import { interleaved, median, timeProcess } from './stats';
+
+const KB = 1024;
+const SIZE_LIMIT_BYTES = 500 * KB;
+const COLD_INIT_BUDGET_MS = 150;
+const PROBE = path.join(__dirname, 'cold-init-probe.js');
+
+export const functionNames = () => readdirSync(path.join(REPO_ROOT, 'functions')).sort();
+
+interface Variant {
+  readonly dir: string;
+  readonly zipBytes: number;
+  readonly codeBytes: number;
+  readonly unzippedBytes: number;
+}
+
+/** The deployed archive, exactly as the synth builds it, unzipped into `dir`. */
+function externalVariant(name: string, root: string): Variant {
+  process.env.APPOINTMENTS_BUILD_DIR = path.join(root, 'build');
+  const bundle = bundleFunction(name);
+  const dir = path.join(root, 'external', name);
+  mkdirSync(dir, { recursive: true });
+  const zip = readFileSync(bundle.zipPath);
+  const files = unzipSync(zip);
+  for (const [file, bytes] of Object.entries(files)) writeFileSync(path.join(dir, file), bytes);
+  return {
+    dir,
+    zipBytes: zip.byteLength,
+    codeBytes: files['index.js'].byteLength,
+    unzippedBytes: bundle.unzippedBytes,
+  };
+}
+
+/**
+ * The same esbuild options as constructs/functions/bundle.ts, except that the AWS SDK is bundled
+ * in. Kept in step by hand: the bench must not change how the product bundles.
+ */
+function bundledSdkVariant(name: string, root: string): Variant {
+  const dir = path.join(root, 'bundled', name);
+  buildSync({
+    absWorkingDir: REPO_ROOT,
+    entryPoints: [path.join(REPO_ROOT, 'functions', name, 'handler.ts')],
+    outfile: path.join(dir, 'index.js'),
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'cjs',
+    minify: true,
+    treeShaking: true,
+    sourcemap: 'external',
+    sourcesContent: false,
+    legalComments: 'none',
+    write: true,
+    logLevel: 'silent',
+    external: ['@middy/core'],
+  });
+  const files: Record<string, Uint8Array> = {};
+  for (const file of readdirSync(dir)) files[file] = readFileSync(path.join(dir, file));
+  const unzippedBytes = Object.values(files).reduce((sum, bytes) => sum + bytes.byteLength, 0);
+  return {
+    dir,
+    zipBytes: zipSync(files, { level: 9 }).byteLength,
+    codeBytes: files['index.js'].byteLength,
+    unzippedBytes,
+  };
+}
+
+/** Answers every DynamoDB request with `{}` (GetItem: no item), for send-reminder's first read. */
+function startStubDynamoDb(): Promise<Server> {
+  const server = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      response.writeHead(200, { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': 'stub' });
+      response.end('{}');
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+function probeEnvironment(stubPort: number): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    // As the functions' Terraform configuration sets it (constructs/functions/service-function.ts).
+    NODE_OPTIONS: '--enable-source-maps',
+    AWS_REGION: 'us-west-1',
+    AWS_ACCESS_KEY_ID: 'bench',
+    AWS_SECRET_ACCESS_KEY: 'bench',
+    TABLE_NAME: 'appointments-bench-table',
+    POWERTOOLS_SERVICE_NAME: 'appointments',
+    POWERTOOLS_METRICS_NAMESPACE: 'Appointments',
+    PAGE_TOKEN_SECRET: 'bench-page-token-secret',
+    TOPIC_ARN: 'arn:aws:sns:us-west-1:123456789012:appointments-bench-events',
+    SCHEDULE_GROUP_NAME: 'appointments-bench-reminders',
+    REMINDER_FUNCTION_ARN: 'arn:aws:lambda:us-west-1:123456789012:function:appointments-bench-send-reminder',
+    SCHEDULER_ROLE_ARN: 'arn:aws:iam::123456789012:role/appointments-bench-scheduler',
+    SCHEDULE_DLQ_ARN: 'arn:aws:sqs:us-west-1:123456789012:appointments-bench-schedule-dlq',
+    DYNAMODB_ENDPOINT: `http://127.0.0.1:${stubPort}`,
+  };
+}
+
+export interface BundleResults {
+  readonly figures: Figure[];
+  /** Median cold init per function and variant, for the JSON. */
+  readonly coldInitMs: Record<string, { external: number; bundled: number }>;
+  readonly floorMs: number;
+}
+
+export async function measureBundles(rounds: number): Promise<BundleResults> {
+  const root = mkdtempSync(path.join(tmpdir(), 'appointments-bench-bundles-'));
+  const names = functionNames();
+  const external = Object.fromEntries(names.map((name) => [name, externalVariant(name, root)]));
+  const bundled = Object.fromEntries(names.map((name) => [name, bundledSdkVariant(name, root)]));
+  const empty = path.join(root, 'empty', 'index.js');
+  mkdirSync(path.dirname(empty), { recursive: true });
+  writeFileSync(empty, '');
+
+  const stub = await startStubDynamoDb();
+  const env = probeEnvironment((stub.address() as AddressInfo).port);
+  const nodeModules = path.join(REPO_ROOT, 'node_modules');
+  const run = (file: string, probe: string, nodePath?: string) => async () => {
+    const timing = await timeProcess(process.execPath, [PROBE, file, probe], {
+      cwd: path.dirname(file),
+      env: nodePath ? { ...env, NODE_PATH: nodePath } : env,
+    });
+    if (timing.code !== 0) throw new Error(`cold init of ${file} failed:\n${timing.stderr}`);
+    return timing.wallMs;
+  };
+  const subjects: Record<string, () => Promise<number>> = { floor: run(empty, 'empty') };
+  for (const name of names) {
+    subjects[`external:${name}`] = run(path.join(external[name].dir, 'index.js'), name, nodeModules);
+    subjects[`bundled:${name}`] = run(path.join(bundled[name].dir, 'index.js'), name);
+  }
+  let samples: Record<string, number[]>;
+  try {
+    samples = await interleaved(subjects, rounds);
+  } finally {
+    stub.close();
+  }
+  const floorMs = median(samples.floor);
+
+  const figures: Figure[] = [];
+  const coldInitMs: BundleResults['coldInitMs'] = {};
+  for (const name of names) {
+    const e = external[name];
+    figures.push({
+      section: 'bundles',
+      name: `${name}: size (SDK external, deployed)`,
+      value: e.unzippedBytes / KB,
+      unit: 'KB',
+      target: '< 500 KB unzipped',
+      verdict: e.unzippedBytes < SIZE_LIMIT_BYTES ? 'PASS' : 'MISS',
+      note: `zip ${(e.zipBytes / KB).toFixed(0)} KB; code ${(e.codeBytes / KB).toFixed(0)} KB + source map`,
+    });
+    coldInitMs[name] = { external: median(samples[`external:${name}`]), bundled: median(samples[`bundled:${name}`]) };
+    for (const variant of ['external', 'bundled'] as const) {
+      const value = coldInitMs[name][variant];
+      const within = value - floorMs <= COLD_INIT_BUDGET_MS;
+      const v = variant === 'external' ? e : bundled[name];
+      figures.push({
+        section: 'bundles',
+        name: `${name}: cold init (SDK ${variant}${variant === 'external' ? ', deployed' : ''})`,
+        value,
+        unit: 'ms',
+        floor: floorMs,
+        ratio: value / floorMs,
+        target: `<= floor + ${COLD_INIT_BUDGET_MS} ms`,
+        verdict: within ? 'PASS' : 'MISS',
+        note: [
+          `+${(value - floorMs).toFixed(0)} ms over the floor`,
+          variant === 'bundled'
+            ? `size ${(v.unzippedBytes / KB).toFixed(0)} KB (zip ${(v.zipBytes / KB).toFixed(0)} KB)`
+            : '',
+          name === 'send-reminder'
+            ? 'includes its first GetItem (to a loopback stub): its clients are built there'
+            : '',
+          within ? '' : 'limit: loading and compiling the SDK modules (require), see the README',
+        ]
+          .filter(Boolean)
+          .join('; '),
+      });
+    }
+  }
+  return { figures, coldInitMs, floorMs };
+}

@@ -1,0 +1,49 @@
+// Run by bench/bundles.ts in a fresh node process: loads one function bundle (or an empty module,
+// the floor) and invokes its handler once with an event that makes it build its clients but send
+// nothing (a validation failure after the dependencies are built, or an empty stream batch).
+// send-reminder reads the table before anything else: its DYNAMODB_ENDPOINT is a loopback stub.
+'use strict';
+const [modulePath, probe] = process.argv.slice(2);
+
+const apiEvent = (method, extra) => ({
+  resource: '/appointments/{appointmentId}',
+  path: '/appointments/x',
+  httpMethod: method,
+  headers: { 'Content-Type': 'application/json' },
+  multiValueHeaders: {},
+  queryStringParameters: null,
+  multiValueQueryStringParameters: null,
+  pathParameters: { appointmentId: '!' },
+  stageVariables: null,
+  body: null,
+  isBase64Encoded: false,
+  requestContext: { requestId: 'cold-init-probe', identity: { apiKeyId: 'probe' } },
+  ...extra,
+});
+
+const EVENTS = {
+  'create-appointment': apiEvent('POST', { resource: '/appointments', path: '/appointments', pathParameters: null }),
+  'get-appointment': apiEvent('GET'),
+  'list-appointments': apiEvent('GET', { resource: '/appointments', path: '/appointments', pathParameters: null }),
+  'update-appointment': apiEvent('PATCH', { body: '{}' }),
+  'cancel-appointment': apiEvent('DELETE'),
+  'publish-appointment-events': { Records: [] },
+  'send-reminder': { appointmentId: 'probe', version: 1, start: '2030-01-01T00:00:00Z', minutesBefore: 60 },
+};
+
+const context = { awsRequestId: 'cold-init-probe', functionName: probe, getRemainingTimeInMillis: () => 10000 };
+
+async function main() {
+  const loaded = require(modulePath);
+  if (probe === 'empty') return;
+  const answer = await loaded.handler(EVENTS[probe], context);
+  if (answer === undefined) throw new Error(`${probe}: the handler answered nothing`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    process.stderr.write(`${error.stack || error}\n`);
+    process.exit(1);
+  },
+);
