@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
 import { unzipSync, zipSync } from 'fflate';
-import { bundleFunction, REPO_ROOT } from '../constructs/functions/bundle';
+import { bundleFunction, esbuildOptions, REPO_ROOT } from '../constructs/functions/bundle';
 import { Figure } from './figures';
 import { interleaved, median, timeProcess } from './stats';
 
@@ -47,28 +47,14 @@ function externalVariant(name: string, root: string): Variant {
   };
 }
 
-/**
- * The same esbuild options as constructs/functions/bundle.ts, except that the AWS SDK is bundled
- * in. Kept in step by hand: the bench must not change how the product bundles.
- */
+/** The product's esbuild options (constructs/functions/bundle.ts) with the AWS SDK bundled in. */
 function bundledSdkVariant(name: string, root: string): Variant {
   const dir = path.join(root, 'bundled', name);
   buildSync({
-    absWorkingDir: REPO_ROOT,
+    ...esbuildOptions('bundled'),
     entryPoints: [path.join(REPO_ROOT, 'functions', name, 'handler.ts')],
     outfile: path.join(dir, 'index.js'),
-    bundle: true,
-    platform: 'node',
-    target: 'node22',
-    format: 'cjs',
-    minify: true,
-    treeShaking: true,
-    sourcemap: 'external',
-    sourcesContent: false,
-    legalComments: 'none',
     write: true,
-    logLevel: 'silent',
-    external: ['@middy/core'],
   });
   const files: Record<string, Uint8Array> = {};
   for (const file of readdirSync(dir)) files[file] = readFileSync(path.join(dir, file));
