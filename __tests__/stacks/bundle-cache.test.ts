@@ -8,14 +8,15 @@ const buildDir = mkdtempSync(path.join(tmpdir(), 'appointments-bundle-cache-'));
 const zipOf = (name: string) => path.join(buildDir, 'functions', `${name}.zip`);
 const LONG_AGO = new Date('2001-01-01T00:00:00Z');
 
+type Bundler = typeof import('../../constructs/functions/bundle');
+
 /** A fresh copy of the bundler module, as a new synth process would load it. */
 function bundleInNewProcess(name: string): FunctionBundle {
   let bundle: FunctionBundle | undefined;
   jest.isolateModules(() => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { bundleFunction } =
-      require('../../constructs/functions/bundle') as typeof import('../../constructs/functions/bundle');
-    bundle = bundleFunction(name);
+    const bundler = require('../../constructs/functions/bundle') as Bundler;
+    bundle = bundler.bundleFunction(name);
   });
   return bundle!;
 }
