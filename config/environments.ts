@@ -100,6 +100,7 @@ export const DEFAULT_ENVIRONMENTS: Record<EnvironmentName, Omit<EnvironmentConfi
     costCenter: 'scheduling',
     protectStatefulResources: false,
     logRetentionDays: 14,
+    // Ceilings deliberately below prod's peak: a runaway test cannot scale dev's cost.
     tableCapacity: { read: { min: 10, max: 50 }, write: { min: 10, max: 50 }, targetUtilization: 70 },
     indexCapacity: { read: { min: 10, max: 50 }, write: { min: 10, max: 50 }, targetUtilization: 70 },
     api: { rateLimit: 20, burstLimit: 40, quotaPerDay: 50_000 },
@@ -115,8 +116,9 @@ export const DEFAULT_ENVIRONMENTS: Record<EnvironmentName, Omit<EnvironmentConfi
     costCenter: 'scheduling',
     protectStatefulResources: false,
     logRetentionDays: 30,
-    tableCapacity: { read: { min: 10, max: 100 }, write: { min: 10, max: 100 }, targetUtilization: 70 },
-    indexCapacity: { read: { min: 10, max: 100 }, write: { min: 10, max: 100 }, targetUtilization: 70 },
+    // Prod's ceilings, so load tests can reproduce prod's peak; ceilings cost nothing unless reached.
+    tableCapacity: { read: { min: 10, max: 400 }, write: { min: 10, max: 400 }, targetUtilization: 70 },
+    indexCapacity: { read: { min: 10, max: 200 }, write: { min: 10, max: 400 }, targetUtilization: 70 },
     api: { rateLimit: 50, burstLimit: 100, quotaPerDay: 200_000 },
     apiExecutionLogLevel: 'INFO',
     manageApiGatewayAccountLogging: false,
