@@ -37,7 +37,10 @@ const queueHolding = (...bodies: string[]) =>
 
 const deletedHandles = () => sqs.commandCalls(DeleteMessageCommand).map((call) => call.args[0].input.ReceiptHandle);
 const invokedPayloads = () =>
-  lambda.commandCalls(InvokeCommand).map((call) => JSON.parse(Buffer.from(call.args[0].input.Payload!).toString()));
+  lambda.commandCalls(InvokeCommand).map((call) => {
+    const payload = call.args[0].input.Payload;
+    return JSON.parse(typeof payload === 'string' ? payload : Buffer.from(payload as Uint8Array).toString());
+  });
 
 describe('redrive of the reminder queues', () => {
   it('invokes send-reminder with a Scheduler DLQ body and with a Lambda async record, then deletes both', async () => {
@@ -56,13 +59,11 @@ describe('redrive of the reminder queues', () => {
 
   it('keeps a message whose replay failed, and one it cannot read', async () => {
     queueHolding(JSON.stringify(reminder), 'not json');
-    lambda
-      .on(InvokeCommand)
-      .resolves({
-        StatusCode: 200,
-        FunctionError: 'Unhandled',
-        Payload: Buffer.from('{"errorMessage":"SNS down"}') as never,
-      });
+    lambda.on(InvokeCommand).resolves({
+      StatusCode: 200,
+      FunctionError: 'Unhandled',
+      Payload: Buffer.from('{"errorMessage":"SNS down"}') as never,
+    });
     const report = await redriveDeadLetters(
       { queueUrl: QUEUE, functionName: 'send-reminder', dryRun: false, max: 10 },
       clients,
