@@ -88,6 +88,25 @@ describe('request bodies', () => {
   });
 });
 
+describe('text DynamoDB cannot store', () => {
+  it('an unpaired surrogate in a name answers 400 naming customer.name and writes nothing; a real emoji is accepted', async () => {
+    const body = JSON.stringify(bookingBody({ providerId: 'lim-utf', start: futureSlot(6) })).replace(
+      '"name":"',
+      '"name":"\\ud800',
+    );
+    const answer = await refusedWithoutWriting(handlers['create-appointment'], ['POST', { rawBody: body }]);
+    expect(answer.status).toBe(400);
+    expect(paths(answer)).toEqual(['customer.name']);
+    const emoji = await call(
+      handlers['create-appointment'],
+      apiEvent('POST', {
+        body: bookingBody({ providerId: 'lim-utf', start: futureSlot(6), notes: 'see you \u{1F600}' }),
+      }),
+    );
+    expect(emoji.status).toBe(201);
+  });
+});
+
 describe('list bounds', () => {
   const list = (query: Record<string, string>) =>
     call(handlers['list-appointments'], apiEvent('GET', { query: { providerId: 'lim', ...query } }));

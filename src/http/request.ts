@@ -35,7 +35,33 @@ export function readJsonBody(event: APIGatewayProxyEvent): unknown {
   // 16 KB of `[` parses fine but nests 16,000 deep: the recursive code after parsing (hashing the
   // body for Idempotency-Key) would overflow the stack and answer 500.
   if (nestsDeeperThan(body, MAX_JSON_DEPTH)) throw invalidBody(`nests deeper than ${MAX_JSON_DEPTH} levels`);
+  // JSON may escape half a surrogate pair ("\ud800"); DynamoDB stores UTF-8 and would refuse it.
+  const malformed = malformedStringPath(body);
+  if (malformed !== undefined) {
+    throw validationError([{ path: malformed || 'body', message: 'contains an unpaired UTF-16 surrogate' }]);
+  }
   return body;
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The dotted path of the first string (value or key) that is not well-formed UTF-16, if any. */
+function malformedStringPath(value: unknown): string | undefined {
+  const pending: [unknown, string][] = [[value, '']];
+  while (pending.length > 0) {
+    const [current, at] = pending.pop() as [unknown, string];
+    if (typeof current === 'string') {
+      if (LONE_SURROGATE.test(current)) return at;
+      continue;
+    }
+    if (current === null || typeof current !== 'object') continue;
+    for (const [key, child] of Object.entries(current)) {
+      const childPath = at ? `${at}.${key}` : key;
+      if (LONE_SURROGATE.test(key)) return childPath;
+      pending.push([child, childPath]);
+    }
+  }
+  return undefined;
 }
 
 /** A valid request nests 3 levels (body, customer, a field); anything far deeper is not one. */
