@@ -31,12 +31,31 @@ export function createLocalApi(options: LocalApiOptions): Server {
     return candidate.length === expectedKey.length && timingSafeEqual(candidate, expectedKey);
   };
 
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     handle(req, res).catch(() => {
       if (!res.headersSent) json(res, 500, { error: { code: 'INTERNAL', message: 'Local server failure' } });
       else res.destroy();
     });
   });
+  // Requests Node's parser refuses (a head over 16 KB, malformed HTTP) never reach `handle`; they
+  // still get an answer in the contract's shape rather than Node's empty one.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+    const body = JSON.stringify({
+      error: tooLarge
+        ? { code: 'REQUEST_HEADER_TOO_LARGE', message: 'The request line and headers exceed 16 KB' }
+        : { code: 'BAD_REQUEST', message: 'The request is not valid HTTP' },
+    });
+    const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    socket.end(
+      `HTTP/1.1 ${status}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  });
+  return server;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');

@@ -66,6 +66,14 @@ describe('the local server', () => {
     expect(Object.keys(doc.paths)).toEqual(['/appointments', '/appointments/{appointmentId}']);
   });
 
+  test('a request head over 16 KB answers 431 in the contract shape', async () => {
+    const res = await fetch(`${server.url}/appointments`, {
+      headers: { 'x-api-key': 'test-key-123', 'x-padding': 'p'.repeat(20_000) },
+    });
+    expect(res.status).toBe(431);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('REQUEST_HEADER_TOO_LARGE');
+  });
+
   test('an unknown route answers 404 in the contract shape', async () => {
     const res = await call('GET', '/nope');
     expect(res.status).toBe(404);
