@@ -1,18 +1,38 @@
 // Loads TypeScript sources through esbuild's transform (no type-check: `npm run typecheck` and
 // CI do that). It keeps `cdktf synth` close to the cost of loading cdktf itself; ts-node spends
-// seconds type-checking the provider's declarations on every synth.
+// seconds type-checking the provider's declarations on every synth. Transformed files are cached
+// under .build/ts-cache by content, so an unchanged file is not transformed again.
 'use strict';
+const crypto = require('node:crypto');
 const fs = require('node:fs');
-const { transformSync } = require('esbuild');
+const path = require('node:path');
+
+const CACHE_DIR = path.join(__dirname, '..', '.build', 'ts-cache');
+let esbuild;
 
 require.extensions['.ts'] = function compileTypeScript(module, filename) {
   const source = fs.readFileSync(filename, 'utf8');
-  const { code } = transformSync(source, {
-    loader: 'ts',
-    format: 'cjs',
-    target: 'node20',
-    sourcemap: 'inline',
-    sourcefile: filename,
-  });
+  const key = crypto.createHash('sha1').update(filename).update('\0').update(source).digest('hex');
+  const cached = path.join(CACHE_DIR, `${key}.js`);
+  let code;
+  try {
+    code = fs.readFileSync(cached, 'utf8');
+  } catch {
+    esbuild ??= require('esbuild');
+    code = esbuild.transformSync(source, {
+      loader: 'ts',
+      format: 'cjs',
+      target: 'node20',
+      sourcemap: 'inline',
+      sourcefile: filename,
+    }).code;
+    try {
+      fs.mkdirSync(CACHE_DIR, { recursive: true });
+      fs.writeFileSync(`${cached}.${process.pid}`, code);
+      fs.renameSync(`${cached}.${process.pid}`, cached); // atomic: parallel processes never read half a file
+    } catch {
+      // A read-only checkout still works, only slower.
+    }
+  }
   module._compile(code, filename);
 };
