@@ -1,7 +1,7 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
+import { createDynamoDbClient } from '../../src/data/client';
 import { systemClock } from '../../src/notifications/ports';
 import { createObservability, observeInvocation, requireEnv } from '../../src/notifications/powertools';
 import {
@@ -29,8 +29,8 @@ function dependencies(): ReminderSenderDeps {
   const { tracer, logger, counter } = observability;
   const tableName = requireEnv('TABLE_NAME');
   const topicArn = requireEnv('TOPIC_ARN');
-  // DYNAMODB_ENDPOINT points at DynamoDB Local in tests; unset in AWS.
-  const dynamodb = new DynamoDBClient({ endpoint: process.env.DYNAMODB_ENDPOINT || undefined });
+  // The booking functions' client: the same retries with backoff and request timeouts.
+  const dynamodb = createDynamoDbClient();
   const built: ReminderSenderDeps = {
     store: new DynamoDbReminderStore(DynamoDBDocumentClient.from(tracer.captureAWSv3Client(dynamodb)), tableName),
     publisher: new SnsEventPublisher(tracer.captureAWSv3Client(new SNSClient({})), topicArn),
