@@ -113,6 +113,18 @@ describe.each(semanticOnlyProbes)('create: %s', (_name, change) => {
   });
 });
 
+test('notes: null removes the notes on update (both accept) and is refused on create (both refuse)', () => {
+  expect({ schema: schemaAccepts.update({ notes: null }), code: codeAccepts.update({ notes: null }) }).toEqual({
+    schema: true,
+    code: true,
+  });
+  const create = withChange({ notes: null });
+  expect({ schema: schemaAccepts.create(create), code: codeAccepts.create(create) }).toEqual({
+    schema: false,
+    code: false,
+  });
+});
+
 test('an empty update is refused by both', () => {
   expect({ schema: schemaAccepts.update({}), code: codeAccepts.update({}) }).toEqual({ schema: false, code: false });
 });

@@ -17,9 +17,12 @@ const error = (description: string) => ({
   description,
   content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
 });
+const etag = {
+  ETag: { description: 'The version as an entity tag ("3"); send it back in If-Match', schema: { type: 'string' } },
+};
 const appointmentResponse = (description: string, headers?: Record<string, unknown>) => ({
   description,
-  headers,
+  headers: { ...etag, ...headers },
   content: { 'application/json': { schema: { $ref: '#/components/schemas/Appointment' } } },
 });
 const idParam = {
@@ -78,6 +81,8 @@ export const OPENAPI_DOCUMENT = {
       },
       get: {
         operationId: 'listAppointments',
+        description:
+          'Unknown or repeated query parameters answer 400. A page token is bound to the query that issued it.',
         parameters: [
           {
             name: 'providerId',

@@ -47,7 +47,8 @@ export const UPDATE_APPOINTMENT_SCHEMA = {
   type: 'object',
   additionalProperties: false,
   minProperties: 1,
-  properties: appointmentFields,
+  // `"notes": null` removes the notes.
+  properties: { ...appointmentFields, notes: { type: ['string', 'null'], maxLength: 1000 } },
 } as const;
 
 /** Request body schema of each operation that takes a body, by operation name (src/http/routes.ts). */
