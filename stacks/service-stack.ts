@@ -69,11 +69,11 @@ export class ServiceStack extends TerraformStack {
       messagingKey: keys.messaging,
       targets: {
         functionNames: [...Object.values(api.handlers), events.publisher, reminders.sender].map((f) => f.functionName),
-        apiName: ctx.name('api'),
+        apiName: api.restApi.apiName,
         stageName: STAGE_NAME,
-        tableName: ctx.name('appointments'),
+        tableName: table.physicalName,
         indexNames: APPOINTMENTS_TABLE_INDEXES.map((i) => i.name),
-        deadLetterQueueNames: [ctx.name('event-dead-letters'), ctx.name('reminder-dead-letters')],
+        deadLetterQueueNames: [events.deadLetters.queueName, reminders.deadLetters.queueName],
       },
     });
 

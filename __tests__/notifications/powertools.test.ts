@@ -1,4 +1,5 @@
-import { createObservability, requireEnv } from '../../src/notifications/powertools';
+import { requiredEnvironment } from '../../src/environment';
+import { createObservability } from '../../src/notifications/powertools';
 
 describe('function observability', () => {
   test('a logged customer never shows its email or phone', () => {
@@ -28,7 +29,7 @@ describe('function observability', () => {
 
   test('a missing environment variable is named in the error', () => {
     delete process.env.NOT_SET_FOR_THIS_TEST;
-    expect(() => requireEnv('NOT_SET_FOR_THIS_TEST')).toThrow(
+    expect(() => requiredEnvironment('NOT_SET_FOR_THIS_TEST')).toThrow(
       'environment variable NOT_SET_FOR_THIS_TEST is required but not set',
     );
   });

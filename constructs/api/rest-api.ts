@@ -27,11 +27,14 @@ export interface RestApiProps {
  */
 export class AppointmentsRestApi extends Construct {
   readonly api: ApiGatewayRestApi;
+  /** The physical name, known at synthesis (for alarms and dashboards). */
+  readonly apiName: string;
   readonly deployment: ApiGatewayDeployment;
   readonly methods: ApiGatewayMethod[] = [];
 
   constructor(scope: Construct, id: string, props: RestApiProps) {
     super(scope, id);
+    this.apiName = props.apiName;
     this.api = new ApiGatewayRestApi(this, 'Api', {
       name: props.apiName,
       description: 'Appointments API (see docs/openapi.json)',

@@ -7,6 +7,7 @@ import { ServiceRole } from '../iam/role-policy';
 import { EncryptedQueue } from '../messaging/encrypted-queue';
 import { EncryptionKey } from '../security/encryption-key';
 import { bundleFunction } from './bundle';
+import { METRICS_NAMESPACE } from '../../src/environment';
 
 /** Lambda runtime: the newest Node.js that hashicorp/aws 5.100.0 accepts. */
 export const LAMBDA_RUNTIME = 'nodejs22.x';
@@ -118,6 +119,3 @@ export class ServiceFunction extends Construct {
     return this.function.invokeArn;
   }
 }
-
-/** CloudWatch namespace of the metrics the functions emit (Powertools Metrics, EMF). */
-export const METRICS_NAMESPACE = 'Appointments';

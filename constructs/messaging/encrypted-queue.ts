@@ -20,6 +20,8 @@ export interface EncryptedQueueProps {
 /** An SQS queue encrypted with a customer-managed key that refuses anything but TLS. */
 export class EncryptedQueue extends Construct {
   readonly queue: SqsQueue;
+  /** The physical name, known at synthesis (for alarms and dashboards). */
+  readonly queueName: string;
   readonly key: EncryptionKey;
   private readonly region: string;
 
@@ -27,6 +29,7 @@ export class EncryptedQueue extends Construct {
     super(scope, id);
     this.key = props.key;
     this.region = props.region;
+    this.queueName = props.queueName;
     this.queue = new SqsQueue(this, 'Queue', {
       name: props.queueName,
       kmsMasterKeyId: props.key.arn,

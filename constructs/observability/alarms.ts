@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { CloudwatchMetricAlarm, CloudwatchMetricAlarmConfig } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { DeploymentContext } from '../context';
-import { METRICS_NAMESPACE } from '../functions/service-function';
+import { METRICS_NAMESPACE } from '../../src/environment';
 
 /** What the alarms watch; every name is a physical name from the stack. */
 export interface AlarmTargets {

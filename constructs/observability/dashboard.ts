@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { CloudwatchDashboard } from '@cdktf/provider-aws/lib/cloudwatch-dashboard';
 import { DeploymentContext } from '../context';
-import { METRICS_NAMESPACE } from '../functions/service-function';
+import { METRICS_NAMESPACE } from '../../src/environment';
 import { AlarmTargets } from './alarms';
 
 type Metric = (string | Record<string, string>)[];

@@ -28,12 +28,15 @@ export interface AppointmentsTableProps {
 export class AppointmentsTable extends Construct {
   readonly table: DynamodbTable;
   readonly key: EncryptionKey;
+  /** The physical name, known at synthesis (for alarms and dashboards); `tableName` is the reference. */
+  readonly physicalName: string;
   private readonly region: string;
 
   constructor(scope: Construct, id: string, props: AppointmentsTableProps) {
     super(scope, id);
     this.key = props.key;
     this.region = props.region;
+    this.physicalName = props.tableName;
     this.table = new DynamodbTable(this, 'Table', {
       name: props.tableName,
       billingMode: 'PROVISIONED',

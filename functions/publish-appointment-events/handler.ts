@@ -3,7 +3,8 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { EventBridgeReminderScheduler } from '../../src/notifications/eventbridge-scheduler';
 import { systemClock } from '../../src/notifications/ports';
-import { createObservability, observeInvocation, requireEnv } from '../../src/notifications/powertools';
+import { requiredEnvironment } from '../../src/environment';
+import { createObservability, observeInvocation } from '../../src/notifications/powertools';
 import { SnsEventPublisher } from '../../src/notifications/sns-publisher';
 import { processStreamRecords, StreamProcessorDeps } from '../../src/notifications/stream-processor';
 
@@ -19,12 +20,12 @@ let deps: StreamProcessorDeps | undefined;
 function dependencies(): StreamProcessorDeps {
   if (deps) return deps;
   const { tracer, logger, counter } = observability;
-  const topicArn = requireEnv('TOPIC_ARN');
+  const topicArn = requiredEnvironment('TOPIC_ARN');
   const schedulerConfig = {
-    groupName: requireEnv('SCHEDULE_GROUP_NAME'),
-    reminderFunctionArn: requireEnv('REMINDER_FUNCTION_ARN'),
-    schedulerRoleArn: requireEnv('SCHEDULER_ROLE_ARN'),
-    deadLetterQueueArn: requireEnv('SCHEDULE_DLQ_ARN'),
+    groupName: requiredEnvironment('SCHEDULE_GROUP_NAME'),
+    reminderFunctionArn: requiredEnvironment('REMINDER_FUNCTION_ARN'),
+    schedulerRoleArn: requiredEnvironment('SCHEDULER_ROLE_ARN'),
+    deadLetterQueueArn: requiredEnvironment('SCHEDULE_DLQ_ARN'),
   };
   const built: StreamProcessorDeps = {
     publisher: new SnsEventPublisher(tracer.captureAWSv3Client(new SNSClient({})), topicArn),

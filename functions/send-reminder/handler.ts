@@ -3,7 +3,8 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
 import { createDynamoDbClient } from '../../src/data/client';
 import { systemClock } from '../../src/notifications/ports';
-import { createObservability, observeInvocation, requireEnv } from '../../src/notifications/powertools';
+import { requiredEnvironment } from '../../src/environment';
+import { createObservability, observeInvocation } from '../../src/notifications/powertools';
 import {
   parseReminderInput,
   ReminderOutcome,
@@ -27,8 +28,8 @@ let deps: ReminderSenderDeps | undefined;
 function dependencies(): ReminderSenderDeps {
   if (deps) return deps;
   const { tracer, logger, counter } = observability;
-  const tableName = requireEnv('TABLE_NAME');
-  const topicArn = requireEnv('TOPIC_ARN');
+  const tableName = requiredEnvironment('TABLE_NAME');
+  const topicArn = requiredEnvironment('TOPIC_ARN');
   // The booking functions' client: the same retries with backoff and request timeouts.
   const dynamodb = createDynamoDbClient();
   const built: ReminderSenderDeps = {

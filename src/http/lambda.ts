@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Tracer } from '@aws-lambda-powertools/tracer';
 import { createDocumentClient, createDynamoDbClient } from '../data/client';
+import { requiredEnvironment } from '../environment';
 import { DynamoAppointmentRepository } from '../data/dynamo-repository';
 import type { SecretSource } from '../data/page-token-secret';
 import { ApiHandler, createHandler } from './handler';
@@ -24,12 +25,6 @@ export type CaptureClient = <T>(client: T) => T;
 export interface LambdaHandlerOptions {
   /** Only the list function pages; it alone bundles the SSM client that may fetch the secret. */
   readonly pageTokenSecret?: (capture: CaptureClient) => SecretSource;
-}
-
-export function requiredEnvironment(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`The environment variable ${name} is required but not set.`);
-  return value;
 }
 
 export function lambdaHandler(

@@ -10,6 +10,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { Tracer } from '@aws-lambda-powertools/tracer';
+import { METRICS_NAMESPACE } from '../environment';
 
 export interface LogSink {
   info(message: string, fields: Record<string, unknown>): void;
@@ -49,7 +50,7 @@ export function errorFields(error: unknown): Record<string, unknown> {
 }
 
 export const serviceName = () => process.env.POWERTOOLS_SERVICE_NAME ?? 'appointments';
-export const metricsNamespace = () => process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'Appointments';
+export const metricsNamespace = () => process.env.POWERTOOLS_METRICS_NAMESPACE ?? METRICS_NAMESPACE;
 
 export function powertoolsLogger(logger = new Logger({ serviceName: serviceName() })): LogSink {
   return {

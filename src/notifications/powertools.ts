@@ -1,6 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { Tracer } from '@aws-lambda-powertools/tracer';
+import { METRICS_NAMESPACE } from '../environment';
 import { Counter } from './ports';
 
 /** Customer contact details never reach the logs, whatever object is logged by mistake. */
@@ -27,7 +28,7 @@ export function createObservability(defaultServiceName: string): Observability {
   const logger = new Logger({ serviceName, jsonReplacerFn: redactContactDetails });
   const metrics = new Metrics({
     serviceName,
-    namespace: process.env.POWERTOOLS_METRICS_NAMESPACE || 'Appointments',
+    namespace: process.env.POWERTOOLS_METRICS_NAMESPACE || METRICS_NAMESPACE,
   });
   const tracer = new Tracer({ serviceName });
   const counter: Counter = { count: (name, value = 1) => metrics.addMetric(name, MetricUnit.Count, value) };
@@ -52,11 +53,4 @@ export async function observeInvocation<T>(observability: Observability, work: (
     // A batch of lock records counts nothing; flushing then would only log a warning.
     if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
   }
-}
-
-/** A required environment variable, or an error that names it. */
-export function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`environment variable ${name} is required but not set`);
-  return value;
 }
