@@ -4,7 +4,7 @@ import { Fn } from 'cdktf';
 import { OperationName, ROUTES } from '../../src/http/routes';
 import { DeploymentContext } from '../context';
 import { ServiceFunction } from '../functions/service-function';
-import { EncryptionKey } from '../security/encryption-key';
+import { EncryptionKey, viaServices } from '../security/encryption-key';
 import { AppointmentsTable } from '../storage/appointments-table';
 import { ApiStage } from './api-stage';
 import { AppointmentsRestApi } from './rest-api';
@@ -87,7 +87,7 @@ export class BookingApi extends Construct {
         sid: 'DecryptPageTokenSecret',
         actions: ['kms:Decrypt'],
         resources: [key.arn],
-        condition: [{ test: 'StringEquals', variable: 'kms:ViaService', values: [`ssm.${region}.amazonaws.com`] }],
+        condition: viaServices(region, 'ssm'),
       },
     );
   }

@@ -55,10 +55,6 @@ export class PolicyDocument extends Construct {
     }
   }
 
-  get isEmpty(): boolean {
-    return this.statements.length === 0;
-  }
-
   /** The rendered JSON policy. */
   get json(): string {
     return this.document.json;

@@ -3,7 +3,7 @@ import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { SqsQueuePolicy } from '@cdktf/provider-aws/lib/sqs-queue-policy';
 import { PolicyDocument } from '../iam/policy-document';
 import { ServiceRole } from '../iam/role-policy';
-import { EncryptionKey } from '../security/encryption-key';
+import { EncryptionKey, viaServices } from '../security/encryption-key';
 
 export interface EncryptedQueueProps {
   readonly queueName: string;
@@ -56,14 +56,14 @@ export class EncryptedQueue extends Construct {
   /** Lets a role send messages to the queue, including the key use SQS encryption needs. */
   grantSend(role: ServiceRole, sid: string): void {
     const keyActions = ['kms:Decrypt', 'kms:GenerateDataKey'];
-    this.key.allowRoleThroughService(`${role.label}${sid}`, role.arn, keyActions, `sqs.${this.region}.amazonaws.com`);
+    this.key.allowRoleThroughService(`${role.label}${sid}`, role.arn, keyActions, 'sqs', this.region);
     role.addStatements(
       { sid, actions: ['sqs:SendMessage'], resources: [this.queue.arn] },
       {
         sid: `${sid}Encryption`,
         actions: keyActions,
         resources: [this.key.arn],
-        condition: [{ test: 'StringEquals', variable: 'kms:ViaService', values: [`sqs.${this.region}.amazonaws.com`] }],
+        condition: viaServices(this.region, 'sqs'),
       },
     );
   }

@@ -4,7 +4,7 @@ import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
 import { PolicyDocument } from '../iam/policy-document';
 import { ServiceRole } from '../iam/role-policy';
-import { EncryptionKey } from '../security/encryption-key';
+import { EncryptionKey, viaServices } from '../security/encryption-key';
 
 export interface EncryptedTopicProps {
   readonly topicName: string;
@@ -65,16 +65,14 @@ export class EncryptedTopic extends Construct {
       actions: ['sns:Publish'],
       resources: [this.topic.arn],
     });
-    this.props.key.allowRoleThroughService(sid, role.arn, keyActions, `sns.${this.props.region}.amazonaws.com`);
+    this.props.key.allowRoleThroughService(sid, role.arn, keyActions, 'sns', this.props.region);
     role.addStatements(
       { sid: `Publish${this.node.id}`, actions: ['sns:Publish'], resources: [this.topic.arn] },
       {
         sid: `Publish${this.node.id}Encryption`,
         actions: keyActions,
         resources: [this.props.key.arn],
-        condition: [
-          { test: 'StringEquals', variable: 'kms:ViaService', values: [`sns.${this.props.region}.amazonaws.com`] },
-        ],
+        condition: viaServices(this.props.region, 'sns'),
       },
     );
   }

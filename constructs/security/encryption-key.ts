@@ -25,6 +25,16 @@ export const KEY_ENCRYPT_DECRYPT_ACTIONS = ['kms:Decrypt', 'kms:DescribeKey', 'k
 /** What a principal needs to read data encrypted under the key. */
 export const KEY_DECRYPT_ACTIONS = ['kms:Decrypt', 'kms:DescribeKey'];
 
+/**
+ * Confines use of a key to requests that AWS services (`dynamodb`, `sns`...) make on the
+ * caller's behalf in `region`.
+ */
+export function viaServices(region: string, ...services: string[]): NonNullable<PolicyStatement['condition']> {
+  return [
+    { test: 'StringEquals', variable: 'kms:ViaService', values: services.map((s) => `${s}.${region}.amazonaws.com`) },
+  ];
+}
+
 export interface EncryptionKeyProps {
   /** What the key protects, for its description. */
   readonly purpose: string;
@@ -96,15 +106,21 @@ export class EncryptionKey extends Construct {
   }
 
   /**
-   * Names a role in the key policy: it may use the key only through `service` (kms:ViaService).
-   * The role's own policy must grant the same actions (see grantUse of the resource).
+   * Names a role in the key policy: it may use the key only through `service` in `region`
+   * (kms:ViaService). The role's own policy must grant the same actions.
    */
-  allowRoleThroughService(sid: string, roleArn: string, actions: readonly string[], service: string): void {
+  allowRoleThroughService(
+    sid: string,
+    roleArn: string,
+    actions: readonly string[],
+    service: string,
+    region: string,
+  ): void {
     this.allow({
       sid,
       principals: [{ type: 'AWS', identifiers: [roleArn] }],
       actions: [...actions],
-      condition: [{ test: 'StringEquals', variable: 'kms:ViaService', values: [service] }],
+      condition: viaServices(region, service),
     });
   }
 

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { DeploymentContext } from '../context';
-import { EncryptionKey } from './encryption-key';
+import { EncryptionKey, viaServices } from './encryption-key';
 
 /**
  * The three customer-managed keys of a service stack, one per kind of data, so that access to
@@ -60,7 +60,7 @@ export class ServiceKeys extends Construct {
       sid: 'AccountReadsDeadLettersThroughSqs',
       principals: [{ type: 'AWS', identifiers: [this.messaging.accountRootArn] }],
       actions: ['kms:Decrypt', 'kms:DescribeKey'],
-      condition: [{ test: 'StringEquals', variable: 'kms:ViaService', values: [`sqs.${ctx.region}.amazonaws.com`] }],
+      condition: viaServices(ctx.region, 'sqs'),
     });
   }
 }

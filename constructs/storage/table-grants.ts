@@ -1,5 +1,6 @@
 import { RolePolicy } from '../iam/role-policy';
 import { PolicyStatement } from '../iam/policy-document';
+import { KEY_DECRYPT_ACTIONS, KEY_ENCRYPT_DECRYPT_ACTIONS, viaServices } from '../security/encryption-key';
 
 /**
  * Named lists of the DynamoDB actions each kind of table user calls. A transaction
@@ -49,20 +50,9 @@ export function grantTableAccess(
     },
     {
       sid: `${grant.sid}Encryption`,
-      actions: encryption.write
-        ? ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey']
-        : ['kms:Decrypt', 'kms:DescribeKey'],
+      actions: [...(encryption.write ? KEY_ENCRYPT_DECRYPT_ACTIONS : KEY_DECRYPT_ACTIONS)],
       resources: [encryption.keyArn],
-      condition: [
-        {
-          test: 'StringEquals',
-          variable: 'kms:ViaService',
-          values: [
-            `dynamodb.${encryption.region}.amazonaws.com`,
-            `streams.dynamodb.${encryption.region}.amazonaws.com`,
-          ],
-        },
-      ],
+      condition: viaServices(encryption.region, 'dynamodb', 'streams.dynamodb'),
     },
   );
 }
