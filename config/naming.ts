@@ -24,3 +24,21 @@ export function stackName(env: string): string {
 }
 
 export const BOOTSTRAP_STACK_NAME = `${APP_NAME}-bootstrap`;
+
+/**
+ * The names of one environment's service: its physical resource names (`resourceName`) and the
+ * service name that its logs and metrics carry. Constructs receive it as a prop.
+ */
+export class ServiceNaming {
+  /** `${app}-${env}`: the service name in logs and metrics (Powertools' `service`). */
+  readonly serviceName: string;
+
+  constructor(readonly environmentName: string) {
+    this.serviceName = stackName(environmentName);
+  }
+
+  /** Physical name `${app}-${env}-${purpose}`. */
+  name(purpose: string): string {
+    return resourceName(this.environmentName, purpose);
+  }
+}

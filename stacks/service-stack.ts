@@ -1,22 +1,24 @@
 import { Construct } from 'constructs';
 import { Aspects, TerraformOutput, TerraformStack } from 'cdktf';
 import { EnvironmentConfig, StateConfig } from '../config/environments';
-import { stackName } from '../config/naming';
+import { ServiceNaming, stackName } from '../config/naming';
 import { BookingApi } from '../constructs/api/booking-api';
 import { STAGE_NAME } from '../constructs/api/api-stage';
-import { deploymentContext } from '../constructs/context';
 import { AppointmentEvents } from '../constructs/notifications/appointment-events';
 import { EncryptedTopic } from '../constructs/notifications/encrypted-topic';
 import { Observability } from '../constructs/observability/observability';
 import { ReminderScheduling } from '../constructs/reminders/reminder-scheduling';
 import { ServiceKeys } from '../constructs/security/service-keys';
+import { StackEnvironment } from '../constructs/stack-environment';
 import { AppointmentsTable } from '../constructs/storage/appointments-table';
 import { APPOINTMENTS_TABLE_INDEXES } from '../src/data/table-schema';
 import { ServicePolicy } from '../policy/service-policy';
 import { configureAwsProvider, useS3State } from './common';
 
 export interface ServiceStackProps {
+  /** The settings of the environment this stack deploys. */
   readonly environment: EnvironmentConfig;
+  /** Where the stack's Terraform state lives. */
   readonly state: StateConfig;
 }
 
@@ -26,7 +28,8 @@ export class ServiceStack extends TerraformStack {
     const name = stackName(props.environment.name);
     super(scope, name);
     const env = props.environment;
-    const ctx = deploymentContext(env);
+    StackEnvironment.configure(this, { account: env.accountId, region: env.region });
+    const naming = new ServiceNaming(env.name);
     configureAwsProvider(this, {
       region: env.region,
       accountId: env.accountId,
@@ -35,38 +38,49 @@ export class ServiceStack extends TerraformStack {
     });
     useS3State(this, props.state, name);
 
-    const keys = new ServiceKeys(this, 'Keys', ctx);
+    const keys = new ServiceKeys(this, 'Keys', { naming, protect: env.protectStatefulResources });
     const table = new AppointmentsTable(this, 'Storage', {
-      tableName: ctx.name('appointments'),
+      tableName: naming.name('appointments'),
       key: keys.data,
       tableCapacity: env.tableCapacity,
       indexCapacity: env.indexCapacity,
       protect: env.protectStatefulResources,
-      region: env.region,
     });
     const topic = new EncryptedTopic(this, 'Notifications', {
-      topicName: ctx.name('notifications'),
+      topicName: naming.name('notifications'),
       key: keys.messaging,
-      accountId: env.accountId,
-      region: env.region,
       emailSubscribers: env.notificationEmails,
     });
-    const reminders = new ReminderScheduling(this, 'Reminders', ctx, {
+    const functions = { naming, logsKey: keys.logs, logRetentionDays: env.logRetentionDays };
+    const reminders = new ReminderScheduling(this, 'Reminders', {
+      ...functions,
       table,
       topic,
-      logsKey: keys.logs,
       messagingKey: keys.messaging,
     });
-    const events = new AppointmentEvents(this, 'AppointmentEvents', ctx, {
+    const events = new AppointmentEvents(this, 'AppointmentEvents', {
+      ...functions,
       table,
       topic,
       reminders,
-      logsKey: keys.logs,
       messagingKey: keys.messaging,
     });
-    const api = new BookingApi(this, 'Api', ctx, { table, logsKey: keys.logs, dataKey: keys.data });
-    const observability = new Observability(this, 'Observability', ctx, {
+    const api = new BookingApi(this, 'Api', {
+      ...functions,
+      table,
+      dataKey: keys.data,
+      reservedConcurrency: env.apiReservedConcurrency,
+      stage: {
+        limits: env.api,
+        executionLogLevel: env.apiExecutionLogLevel,
+        manageAccountLogging: env.manageApiGatewayAccountLogging,
+      },
+    });
+    const observability = new Observability(this, 'Observability', {
+      naming,
       messagingKey: keys.messaging,
+      alarmEmails: env.alarms.emails,
+      thresholds: env.alarms,
       targets: {
         functionNames: [...Object.values(api.handlers), events.publisher, reminders.sender].map((f) => f.functionName),
         apiName: api.restApi.apiName,
@@ -90,6 +104,6 @@ export class ServiceStack extends TerraformStack {
     new TerraformOutput(this, 'table_name', { value: table.tableName });
     new TerraformOutput(this, 'notification_topic_arn', { value: topic.arn });
     new TerraformOutput(this, 'alarm_topic_arn', { value: observability.alarmTopic.arn });
-    new TerraformOutput(this, 'dashboard_url', { value: observability.dashboard.url(env.region) });
+    new TerraformOutput(this, 'dashboard_url', { value: observability.dashboard.url });
   }
 }

@@ -1,6 +1,6 @@
 import { DEFAULT_ENVIRONMENTS, EnvironmentConfig } from '../../config/environments';
 import { validateEnvironment } from '../../config/resolve';
-import { resourceName } from '../../config/naming';
+import { resourceName, ServiceNaming } from '../../config/naming';
 
 const dev: EnvironmentConfig = { ...DEFAULT_ENVIRONMENTS.dev, name: 'dev' };
 
@@ -41,5 +41,19 @@ describe('resourceName', () => {
 
   test('refuses a purpose that would make an invalid name', () => {
     expect(() => resourceName('dev', 'Bad Name')).toThrow('Resource name "appointments-dev-Bad Name" is not valid');
+  });
+});
+
+describe('ServiceNaming', () => {
+  test("gives an environment's physical names and its service name", () => {
+    const naming = new ServiceNaming('staging');
+    expect(naming.name('alarms')).toBe('appointments-staging-alarms');
+    expect(naming.serviceName).toBe('appointments-staging');
+  });
+
+  test('refuses a purpose that would make an invalid name, as resourceName does', () => {
+    expect(() => new ServiceNaming('dev').name('Bad Name')).toThrow(
+      'Resource name "appointments-dev-Bad Name" is not valid',
+    );
   });
 });

@@ -8,9 +8,11 @@ import { ApiGatewayUsagePlanKey } from '@cdktf/provider-aws/lib/api-gateway-usag
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
-import { DeploymentContext } from '../context';
+import { ApiLimits } from '../../config/environments';
+import { ServiceNaming } from '../../config/naming';
 import { PolicyDocument } from '../iam/policy-document';
 import { EncryptionKey } from '../security/encryption-key';
+import { StackEnvironment } from '../stack-environment';
 import { AppointmentsRestApi } from './rest-api';
 
 export const STAGE_NAME = 'v1';
@@ -33,8 +35,24 @@ export const ACCESS_LOG_FORMAT = JSON.stringify({
 });
 
 export interface ApiStageProps {
+  /** Names the access log group, the API key, the usage plan and the account logging role. */
+  readonly naming: ServiceNaming;
+  /** The API this stage serves; the stage points at its current deployment. */
   readonly restApi: AppointmentsRestApi;
+  /** Key of the access and execution log groups. */
   readonly logsKey: EncryptionKey;
+  /** Retention of the access and execution log groups, in days. */
+  readonly logRetentionDays: number;
+  /** Throttle of every method and of each API key, and each key's daily quota. */
+  readonly limits: ApiLimits;
+  /** Execution logging level; bodies are never logged. */
+  readonly executionLogLevel: 'ERROR' | 'INFO';
+  /**
+   * Whether this stage's stack owns the region-wide `aws_api_gateway_account` CloudWatch role
+   * (one per account and region).
+   * @default false
+   */
+  readonly manageAccountLogging?: boolean;
 }
 
 /**
@@ -47,21 +65,21 @@ export class ApiStage extends Construct {
   readonly usagePlan: ApiGatewayUsagePlan;
   readonly accessLogs: CloudwatchLogGroup;
 
-  constructor(scope: Construct, id: string, ctx: DeploymentContext, props: ApiStageProps) {
+  constructor(scope: Construct, id: string, props: ApiStageProps) {
     super(scope, id);
-    const env = ctx.environment;
+    const { naming, limits } = props;
     const api = props.restApi.api;
-    const account = env.manageApiGatewayAccountLogging ? this.manageAccountLogging(ctx) : undefined;
+    const account = props.manageAccountLogging ? this.manageAccountLogging(naming) : undefined;
 
     this.accessLogs = new CloudwatchLogGroup(this, 'AccessLogs', {
-      name: `/aws/apigateway/${ctx.name('api')}/access`,
-      retentionInDays: env.logRetentionDays,
+      name: `/aws/apigateway/${naming.name('api')}/access`,
+      retentionInDays: props.logRetentionDays,
       kmsKeyId: props.logsKey.arn,
     });
     // API Gateway would create this group itself, with no retention and no encryption.
     const executionLogs = new CloudwatchLogGroup(this, 'ExecutionLogs', {
       name: `API-Gateway-Execution-Logs_${api.id}/${STAGE_NAME}`,
-      retentionInDays: env.logRetentionDays,
+      retentionInDays: props.logRetentionDays,
       kmsKeyId: props.logsKey.arn,
     });
 
@@ -79,23 +97,23 @@ export class ApiStage extends Construct {
       methodPath: '*/*',
       settings: {
         metricsEnabled: true,
-        loggingLevel: env.apiExecutionLogLevel,
+        loggingLevel: props.executionLogLevel,
         dataTraceEnabled: false, // request and response bodies carry customers' personal data
-        throttlingRateLimit: env.api.rateLimit,
-        throttlingBurstLimit: env.api.burstLimit,
+        throttlingRateLimit: limits.rateLimit,
+        throttlingBurstLimit: limits.burstLimit,
       },
     });
 
     this.apiKey = new ApiGatewayApiKey(this, 'ClientKey', {
-      name: ctx.name('client'),
+      name: naming.name('client'),
       description: 'API key of the booking clients; read its value with `aws apigateway get-api-key --include-value`',
       enabled: true,
     });
     this.usagePlan = new ApiGatewayUsagePlan(this, 'UsagePlan', {
-      name: ctx.name('clients'),
+      name: naming.name('clients'),
       apiStages: [{ apiId: api.id, stage: this.stage.stageName }],
-      throttleSettings: { rateLimit: env.api.rateLimit, burstLimit: env.api.burstLimit },
-      quotaSettings: { limit: env.api.quotaPerDay, period: 'DAY' },
+      throttleSettings: { rateLimit: limits.rateLimit, burstLimit: limits.burstLimit },
+      quotaSettings: { limit: limits.quotaPerDay, period: 'DAY' },
     });
     new ApiGatewayUsagePlanKey(this, 'ClientKeyInPlan', {
       keyId: this.apiKey.id,
@@ -112,24 +130,27 @@ export class ApiStage extends Construct {
    * The region-wide role API Gateway uses to write logs. One per account and region, so only the
    * stack whose configuration says `manageApiGatewayAccountLogging` owns it.
    */
-  private manageAccountLogging(ctx: DeploymentContext): ApiGatewayAccount {
-    const trust = new PolicyDocument(this, 'AccountLoggingTrust', [
-      {
-        sid: 'AssumedByApiGateway',
-        actions: ['sts:AssumeRole'],
-        principals: [{ type: 'Service', identifiers: ['apigateway.amazonaws.com'] }],
-        condition: [{ test: 'StringEquals', variable: 'aws:SourceAccount', values: [ctx.accountId] }],
-      },
-    ]);
+  private manageAccountLogging(naming: ServiceNaming): ApiGatewayAccount {
+    const { account, partition } = StackEnvironment.of(this);
+    const trust = new PolicyDocument(this, 'AccountLoggingTrust', {
+      statements: [
+        {
+          sid: 'AssumedByApiGateway',
+          actions: ['sts:AssumeRole'],
+          principals: [{ type: 'Service', identifiers: ['apigateway.amazonaws.com'] }],
+          condition: [{ test: 'StringEquals', variable: 'aws:SourceAccount', values: [account] }],
+        },
+      ],
+    });
     const role = new IamRole(this, 'AccountLoggingRole', {
-      name: ctx.name('apigateway-logging'),
+      name: naming.name('apigateway-logging'),
       description: 'Region-wide role that API Gateway uses to write execution and access logs',
       assumeRolePolicy: trust.json,
     });
     // The AWS managed policy made for exactly this role; it lists the log actions API Gateway needs.
     const attachment = new IamRolePolicyAttachment(this, 'AccountLoggingPolicy', {
       role: role.name,
-      policyArn: 'arn:aws:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs',
+      policyArn: `arn:${partition}:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs`,
     });
     return new ApiGatewayAccount(this, 'AccountLogging', { cloudwatchRoleArn: role.arn, dependsOn: [attachment] });
   }

@@ -2,17 +2,32 @@ import { Construct } from 'constructs';
 import { SsmParameter } from '@cdktf/provider-aws/lib/ssm-parameter';
 import { Fn } from 'cdktf';
 import { OperationName, ROUTES } from '../../src/http/routes';
-import { DeploymentContext } from '../context';
+import { ServiceNaming } from '../../config/naming';
 import { ServiceFunction } from '../functions/service-function';
 import { EncryptionKey, viaServices } from '../security/encryption-key';
+import { StackEnvironment } from '../stack-environment';
 import { AppointmentsTable } from '../storage/appointments-table';
-import { ApiStage } from './api-stage';
+import { ApiStage, ApiStageProps } from './api-stage';
 import { AppointmentsRestApi } from './rest-api';
 
 export interface BookingApiProps {
+  /** Names the functions, the API and its stage's resources, and the page-token secret. */
+  readonly naming: ServiceNaming;
+  /** The table the functions read and write, each only as its operation needs. */
   readonly table: AppointmentsTable;
+  /** Key of every log group of the API and its functions. */
   readonly logsKey: EncryptionKey;
+  /** Key of the page-token secret. */
   readonly dataKey: EncryptionKey;
+  /** Retention of every log group of the API and its functions, in days. */
+  readonly logRetentionDays: number;
+  /**
+   * Reserved concurrency of each API function.
+   * @default none: the functions share the account's pool
+   */
+  readonly reservedConcurrency?: number;
+  /** Throttling, quota and logging of the stage. */
+  readonly stage: Pick<ApiStageProps, 'limits' | 'executionLogLevel' | 'manageAccountLogging'>;
 }
 
 const DESCRIPTIONS: Record<OperationName, string> = {
@@ -33,14 +48,14 @@ export class BookingApi extends Construct {
   readonly stage: ApiStage;
   readonly pageTokenSecret: SsmParameter;
 
-  constructor(scope: Construct, id: string, ctx: DeploymentContext, props: BookingApiProps) {
+  constructor(scope: Construct, id: string, props: BookingApiProps) {
     super(scope, id);
-    const table = props.table;
+    const { naming, table } = props;
 
     // Signs list pagination tokens. Generated once at creation (uuid() is 122 random bits) and
     // never shown in a plan again; rotate by tainting the resource.
     this.pageTokenSecret = new SsmParameter(this, 'PageTokenSecret', {
-      name: `/${ctx.serviceName}/page-token-secret`,
+      name: `/${naming.serviceName}/page-token-secret`,
       description: 'HMAC key of list pagination tokens',
       type: 'SecureString',
       keyId: props.dataKey.arn,
@@ -49,11 +64,13 @@ export class BookingApi extends Construct {
     });
 
     const make = (operation: OperationName, environment: Record<string, string> = {}) =>
-      new ServiceFunction(this, operation, ctx, {
+      new ServiceFunction(this, operation, {
+        naming,
         source: operation,
         description: DESCRIPTIONS[operation],
         logsKey: props.logsKey,
-        reservedConcurrency: ctx.environment.apiReservedConcurrency,
+        logRetentionDays: props.logRetentionDays,
+        reservedConcurrency: props.reservedConcurrency,
         environment: { TABLE_NAME: table.tableName, ...environment },
       });
 
@@ -70,24 +87,30 @@ export class BookingApi extends Construct {
     table.grantQueryIndexes(this.handlers['list-appointments'].role);
     table.grantRescheduleWrites(this.handlers['update-appointment'].role);
     table.grantCancelWrites(this.handlers['cancel-appointment'].role);
-    this.grantReadPageTokenSecret(this.handlers['list-appointments'], props.dataKey, ctx.region);
+    this.grantReadPageTokenSecret(this.handlers['list-appointments'], props.dataKey);
 
     this.restApi = new AppointmentsRestApi(this, 'RestApi', {
-      apiName: ctx.name('api'),
+      apiName: naming.name('api'),
       routes: ROUTES,
       handlers: this.handlers,
     });
-    this.stage = new ApiStage(this, 'Stage', ctx, { restApi: this.restApi, logsKey: props.logsKey });
+    this.stage = new ApiStage(this, 'Stage', {
+      ...props.stage,
+      naming,
+      restApi: this.restApi,
+      logsKey: props.logsKey,
+      logRetentionDays: props.logRetentionDays,
+    });
   }
 
-  private grantReadPageTokenSecret(fn: ServiceFunction, key: EncryptionKey, region: string): void {
+  private grantReadPageTokenSecret(fn: ServiceFunction, key: EncryptionKey): void {
     fn.role.addStatements(
       { sid: 'ReadPageTokenSecret', actions: ['ssm:GetParameter'], resources: [this.pageTokenSecret.arn] },
       {
         sid: 'DecryptPageTokenSecret',
         actions: ['kms:Decrypt'],
         resources: [key.arn],
-        condition: viaServices(region, 'ssm'),
+        condition: viaServices(StackEnvironment.of(this).region, 'ssm'),
       },
     );
   }

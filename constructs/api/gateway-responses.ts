@@ -30,10 +30,16 @@ export const GATEWAY_RESPONSES: Record<string, { status: string; code: string; m
     DEFAULT_5XX: { status: '500', code: 'INTERNAL', message: 'Internal error', requestId: true },
   };
 
+export interface GatewayResponsesProps {
+  /** Id of the REST API whose own answers are rewritten. */
+  readonly restApiId: string;
+}
+
+/** One `aws_api_gateway_gateway_response` per entry of `GATEWAY_RESPONSES`. */
 export class GatewayResponses extends Construct {
   readonly responses: ApiGatewayGatewayResponse[] = [];
 
-  constructor(scope: Construct, id: string, props: { restApiId: string }) {
+  constructor(scope: Construct, id: string, props: GatewayResponsesProps) {
     super(scope, id);
     for (const [type, r] of Object.entries(GATEWAY_RESPONSES)) {
       const requestId = r.requestId ? ',"requestId":"$context.requestId"' : '';

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { TerraformAsset, AssetType } from 'cdktf';
-import { DeploymentContext } from '../context';
+import { ServiceNaming } from '../../config/naming';
 import { ServiceRole } from '../iam/role-policy';
 import { EncryptedQueue } from '../messaging/encrypted-queue';
 import { EncryptionKey } from '../security/encryption-key';
@@ -13,19 +13,34 @@ import { METRICS_NAMESPACE } from '../../src/environment';
 export const LAMBDA_RUNTIME = 'nodejs22.x';
 
 export interface ServiceFunctionProps {
+  /** Names the function (`naming.name(source)`) and gives its logs and metrics their service name. */
+  readonly naming: ServiceNaming;
   /** Folder under `functions/` holding `handler.ts`; also the purpose in the physical name. */
   readonly source: string;
+  /** What the function does, for its description and its role's. */
   readonly description: string;
+  /** Retention of the function's log group, in days (a value CloudWatch Logs accepts). */
+  readonly logRetentionDays: number;
   /** @default 256 */
   readonly memoryMb?: number;
   /** @default 10 */
   readonly timeoutSeconds?: number;
-  /** Reserved concurrency; undefined shares the account's pool. */
+  /**
+   * Reserved concurrency.
+   * @default none: the function shares the account's pool
+   */
   readonly reservedConcurrency?: number;
+  /**
+   * Variables the handler reads, added to the ones every function gets (Node options, Powertools).
+   * @default none
+   */
   readonly environment?: Record<string, string>;
   /** Key that encrypts the function's log group. */
   readonly logsKey: EncryptionKey;
-  /** Where asynchronous invocations that still fail after Lambda's retries go. */
+  /**
+   * Where asynchronous invocations that still fail after Lambda's retries go.
+   * @default no dead-letter queue
+   */
   readonly deadLetterQueue?: EncryptedQueue;
 }
 
@@ -40,13 +55,13 @@ export class ServiceFunction extends Construct {
   readonly logGroup: CloudwatchLogGroup;
   readonly functionName: string;
 
-  constructor(scope: Construct, id: string, ctx: DeploymentContext, props: ServiceFunctionProps) {
+  constructor(scope: Construct, id: string, props: ServiceFunctionProps) {
     super(scope, id);
-    this.functionName = ctx.name(props.source);
+    this.functionName = props.naming.name(props.source);
 
     this.logGroup = new CloudwatchLogGroup(this, 'Logs', {
       name: `/aws/lambda/${this.functionName}`,
-      retentionInDays: ctx.environment.logRetentionDays,
+      retentionInDays: props.logRetentionDays,
       kmsKeyId: props.logsKey.arn,
     });
 
@@ -54,7 +69,6 @@ export class ServiceFunction extends Construct {
       roleName: this.functionName,
       description: `Runs ${this.functionName}: ${props.description}`,
       assumedBy: 'lambda.amazonaws.com',
-      accountId: ctx.accountId,
     });
     this.role.addStatements(
       {
@@ -101,7 +115,7 @@ export class ServiceFunction extends Construct {
       environment: {
         variables: {
           NODE_OPTIONS: '--enable-source-maps',
-          POWERTOOLS_SERVICE_NAME: ctx.serviceName,
+          POWERTOOLS_SERVICE_NAME: props.naming.serviceName,
           POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
           ...props.environment,
         },

@@ -6,6 +6,14 @@ import {
 
 export type PolicyStatement = DataAwsIamPolicyDocumentStatement;
 
+export interface PolicyDocumentProps {
+  /**
+   * The statements the document starts with; `addStatements` adds more until synthesis.
+   * @default none
+   */
+  readonly statements?: readonly PolicyStatement[];
+}
+
 /**
  * The `aws_iam_policy_document` data source, given its statements only when it is rendered, so
  * statements added after construction are included in both JSON and HCL output.
@@ -40,9 +48,9 @@ export class PolicyDocument extends Construct {
   private readonly statements: PolicyStatement[] = [];
   private readonly document: DataAwsIamPolicyDocument;
 
-  constructor(scope: Construct, id: string, initial: readonly PolicyStatement[] = []) {
+  constructor(scope: Construct, id: string, props: PolicyDocumentProps = {}) {
     super(scope, id);
-    this.statements.push(...initial);
+    this.statements.push(...(props.statements ?? []));
     this.document = new LateStatementsDocument(this, 'Document', this.statements);
   }
 

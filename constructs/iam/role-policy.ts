@@ -1,16 +1,23 @@
 import { Construct } from 'constructs';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { StackEnvironment } from '../stack-environment';
 import { PolicyDocument, PolicyStatement } from './policy-document';
 
 export interface ServiceRoleProps {
+  /** Physical name of the role, from the naming helper. */
   readonly roleName: string;
+  /** What the role is for, shown in the IAM console. */
   readonly description: string;
-  /** The AWS service that assumes the role, e.g. `lambda.amazonaws.com`. */
+  /**
+   * The AWS service that assumes the role, e.g. `lambda.amazonaws.com`. The trust is confined to
+   * calls made on behalf of the stack's own account (`aws:SourceAccount`, the confused-deputy guard).
+   */
   readonly assumedBy: string;
-  /** Confines the trust to calls made on behalf of this account (confused-deputy guard). */
-  readonly accountId: string;
-  /** Further narrows the trust with `aws:SourceArn` (ArnLike), when the service sets it. */
+  /**
+   * Further narrows the trust with `aws:SourceArn` (ArnLike), when the service sets it.
+   * @default no source ARN condition
+   */
   readonly sourceArnLike?: string;
 }
 
@@ -33,17 +40,20 @@ export class ServiceRole extends Construct implements RolePolicy {
     super(scope, id);
     // A function's role is labelled by its function; a free-standing role by its own id.
     this.label = (id === 'Role' ? scope.node.id : id).replace(/[^A-Za-z0-9]/g, '');
-    const condition = [{ test: 'StringEquals', variable: 'aws:SourceAccount', values: [props.accountId] }];
+    const { account } = StackEnvironment.of(this);
+    const condition = [{ test: 'StringEquals', variable: 'aws:SourceAccount', values: [account] }];
     if (props.sourceArnLike)
       condition.push({ test: 'ArnLike', variable: 'aws:SourceArn', values: [props.sourceArnLike] });
-    const trust = new PolicyDocument(this, 'Trust', [
-      {
-        sid: 'AssumedByService',
-        actions: ['sts:AssumeRole'],
-        principals: [{ type: 'Service', identifiers: [props.assumedBy] }],
-        condition,
-      },
-    ]);
+    const trust = new PolicyDocument(this, 'Trust', {
+      statements: [
+        {
+          sid: 'AssumedByService',
+          actions: ['sts:AssumeRole'],
+          principals: [{ type: 'Service', identifiers: [props.assumedBy] }],
+          condition,
+        },
+      ],
+    });
     this.role = new IamRole(this, 'Role', {
       name: props.roleName,
       description: props.description,

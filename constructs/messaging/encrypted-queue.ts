@@ -4,12 +4,13 @@ import { SqsQueuePolicy } from '@cdktf/provider-aws/lib/sqs-queue-policy';
 import { PolicyDocument } from '../iam/policy-document';
 import { ServiceRole } from '../iam/role-policy';
 import { EncryptionKey, viaServices } from '../security/encryption-key';
+import { StackEnvironment } from '../stack-environment';
 
 export interface EncryptedQueueProps {
+  /** Physical name of the queue, from the naming helper. */
   readonly queueName: string;
+  /** Customer-managed key that encrypts the messages; senders are granted its use through SQS. */
   readonly key: EncryptionKey;
-  /** Region of the queue, for the `kms:ViaService` condition of senders. */
-  readonly region: string;
   /**
    * How long a message is kept, in seconds. Dead letters wait for a person: the maximum.
    * @default 1209600 (14 days)
@@ -23,12 +24,10 @@ export class EncryptedQueue extends Construct {
   /** The physical name, known at synthesis (for alarms and dashboards). */
   readonly queueName: string;
   readonly key: EncryptionKey;
-  private readonly region: string;
 
   constructor(scope: Construct, id: string, props: EncryptedQueueProps) {
     super(scope, id);
     this.key = props.key;
-    this.region = props.region;
     this.queueName = props.queueName;
     this.queue = new SqsQueue(this, 'Queue', {
       name: props.queueName,
@@ -36,16 +35,18 @@ export class EncryptedQueue extends Construct {
       kmsDataKeyReusePeriodSeconds: 300,
       messageRetentionSeconds: props.retentionSeconds ?? 1_209_600,
     });
-    const policy = new PolicyDocument(this, 'Policy', [
-      {
-        sid: 'DenyInsecureTransport',
-        effect: 'Deny',
-        principals: [{ type: '*', identifiers: ['*'] }],
-        actions: ['sqs:SendMessage', 'sqs:ReceiveMessage', 'sqs:DeleteMessage'],
-        resources: [this.queue.arn],
-        condition: [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] }],
-      },
-    ]);
+    const policy = new PolicyDocument(this, 'Policy', {
+      statements: [
+        {
+          sid: 'DenyInsecureTransport',
+          effect: 'Deny',
+          principals: [{ type: '*', identifiers: ['*'] }],
+          actions: ['sqs:SendMessage', 'sqs:ReceiveMessage', 'sqs:DeleteMessage'],
+          resources: [this.queue.arn],
+          condition: [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] }],
+        },
+      ],
+    });
     new SqsQueuePolicy(this, 'QueuePolicy', { queueUrl: this.queue.url, policy: policy.json });
   }
 
@@ -56,14 +57,14 @@ export class EncryptedQueue extends Construct {
   /** Lets a role send messages to the queue, including the key use SQS encryption needs. */
   grantSend(role: ServiceRole, sid: string): void {
     const keyActions = ['kms:Decrypt', 'kms:GenerateDataKey'];
-    this.key.allowRoleThroughService(`${role.label}${sid}`, role.arn, keyActions, 'sqs', this.region);
+    this.key.allowRoleThroughService(`${role.label}${sid}`, role.arn, keyActions, 'sqs');
     role.addStatements(
       { sid, actions: ['sqs:SendMessage'], resources: [this.queue.arn] },
       {
         sid: `${sid}Encryption`,
         actions: keyActions,
         resources: [this.key.arn],
-        condition: viaServices(this.region, 'sqs'),
+        condition: viaServices(StackEnvironment.of(this).region, 'sqs'),
       },
     );
   }

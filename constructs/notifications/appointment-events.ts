@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { LambdaEventSourceMapping } from '@cdktf/provider-aws/lib/lambda-event-source-mapping';
 import { ITEM_SK } from '../../src/data/keys';
 import { APPOINTMENTS_TABLE } from '../../src/data/table-schema';
-import { DeploymentContext } from '../context';
+import { ServiceNaming } from '../../config/naming';
 import { ServiceFunction } from '../functions/service-function';
 import { EncryptedQueue } from '../messaging/encrypted-queue';
 import { ReminderScheduling } from '../reminders/reminder-scheduling';
@@ -11,11 +11,20 @@ import { AppointmentsTable } from '../storage/appointments-table';
 import { EncryptedTopic } from './encrypted-topic';
 
 export interface AppointmentEventsProps {
+  /** Names the publisher and its dead-letter queue. */
+  readonly naming: ServiceNaming;
+  /** The table whose stream is the outbox. */
   readonly table: AppointmentsTable;
+  /** Where appointment changes are published. */
   readonly topic: EncryptedTopic;
+  /** The schedules the publisher creates and deletes. */
   readonly reminders: ReminderScheduling;
+  /** Key of the publisher's log group. */
   readonly logsKey: EncryptionKey;
+  /** Key of the dead-letter queue. */
   readonly messagingKey: EncryptionKey;
+  /** Retention of the publisher's log group, in days. */
+  readonly logRetentionDays: number;
 }
 
 /**
@@ -29,17 +38,18 @@ export class AppointmentEvents extends Construct {
   readonly deadLetters: EncryptedQueue;
   readonly mapping: LambdaEventSourceMapping;
 
-  constructor(scope: Construct, id: string, ctx: DeploymentContext, props: AppointmentEventsProps) {
+  constructor(scope: Construct, id: string, props: AppointmentEventsProps) {
     super(scope, id);
     this.deadLetters = new EncryptedQueue(this, 'StreamDeadLetters', {
-      queueName: ctx.name('event-dead-letters'),
+      queueName: props.naming.name('event-dead-letters'),
       key: props.messagingKey,
-      region: ctx.region,
     });
-    this.publisher = new ServiceFunction(this, 'PublishAppointmentEvents', ctx, {
+    this.publisher = new ServiceFunction(this, 'PublishAppointmentEvents', {
+      naming: props.naming,
       source: 'publish-appointment-events',
       description: 'Relays committed appointment changes to SNS and EventBridge Scheduler',
       logsKey: props.logsKey,
+      logRetentionDays: props.logRetentionDays,
       timeoutSeconds: 30,
       environment: {
         TABLE_NAME: props.table.tableName,

@@ -5,13 +5,17 @@ import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscrip
 import { PolicyDocument } from '../iam/policy-document';
 import { ServiceRole } from '../iam/role-policy';
 import { EncryptionKey, viaServices } from '../security/encryption-key';
+import { accountRootArn, StackEnvironment } from '../stack-environment';
 
 export interface EncryptedTopicProps {
+  /** Physical name of the topic, from the naming helper. */
   readonly topicName: string;
+  /** Customer-managed key that encrypts the messages; publishers are granted its use through SNS. */
   readonly key: EncryptionKey;
-  readonly accountId: string;
-  readonly region: string;
-  /** Email addresses to subscribe (each confirms by email). */
+  /**
+   * Email addresses to subscribe (each confirms by email).
+   * @default no subscriptions
+   */
   readonly emailSubscribers?: readonly string[];
 }
 
@@ -29,22 +33,24 @@ export class EncryptedTopic extends Construct {
     super(scope, id);
     this.props = props;
     this.topic = new SnsTopic(this, 'Topic', { name: props.topicName, kmsMasterKeyId: props.key.arn });
-    this.policy = new PolicyDocument(this, 'TopicPolicy', [
-      {
-        sid: 'AccountManagesSubscriptions',
-        principals: [{ type: 'AWS', identifiers: [`arn:aws:iam::${props.accountId}:root`] }],
-        actions: ['sns:GetTopicAttributes', 'sns:ListSubscriptionsByTopic', 'sns:Subscribe'],
-        resources: [this.topic.arn],
-      },
-      {
-        sid: 'DenyInsecureTransport',
-        effect: 'Deny',
-        principals: [{ type: '*', identifiers: ['*'] }],
-        actions: ['sns:Publish', 'sns:Subscribe'],
-        resources: [this.topic.arn],
-        condition: [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] }],
-      },
-    ]);
+    this.policy = new PolicyDocument(this, 'TopicPolicy', {
+      statements: [
+        {
+          sid: 'AccountManagesSubscriptions',
+          principals: [{ type: 'AWS', identifiers: [accountRootArn(this)] }],
+          actions: ['sns:GetTopicAttributes', 'sns:ListSubscriptionsByTopic', 'sns:Subscribe'],
+          resources: [this.topic.arn],
+        },
+        {
+          sid: 'DenyInsecureTransport',
+          effect: 'Deny',
+          principals: [{ type: '*', identifiers: ['*'] }],
+          actions: ['sns:Publish', 'sns:Subscribe'],
+          resources: [this.topic.arn],
+          condition: [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] }],
+        },
+      ],
+    });
     new SnsTopicPolicy(this, 'Policy', { arn: this.topic.arn, policy: this.policy.json });
     (props.emailSubscribers ?? []).forEach((email, i) => {
       new SnsTopicSubscription(this, `Email${i}`, { topicArn: this.topic.arn, protocol: 'email', endpoint: email });
@@ -65,14 +71,14 @@ export class EncryptedTopic extends Construct {
       actions: ['sns:Publish'],
       resources: [this.topic.arn],
     });
-    this.props.key.allowRoleThroughService(sid, role.arn, keyActions, 'sns', this.props.region);
+    this.props.key.allowRoleThroughService(sid, role.arn, keyActions, 'sns');
     role.addStatements(
       { sid: `Publish${this.node.id}`, actions: ['sns:Publish'], resources: [this.topic.arn] },
       {
         sid: `Publish${this.node.id}Encryption`,
         actions: keyActions,
         resources: [this.props.key.arn],
-        condition: viaServices(this.props.region, 'sns'),
+        condition: viaServices(StackEnvironment.of(this).region, 'sns'),
       },
     );
   }
@@ -81,7 +87,7 @@ export class EncryptedTopic extends Construct {
   allowServiceToPublish(service: string, sourceArnLike: string): void {
     const sid = `${service.split('.')[0].replace(/[^A-Za-z0-9]/g, '')}Publishes${this.node.id}`;
     const condition = [
-      { test: 'StringEquals', variable: 'aws:SourceAccount', values: [this.props.accountId] },
+      { test: 'StringEquals', variable: 'aws:SourceAccount', values: [StackEnvironment.of(this).account] },
       { test: 'ArnLike', variable: 'aws:SourceArn', values: [sourceArnLike] },
     ];
     this.policy.addStatements({

@@ -1,17 +1,39 @@
 import { Construct } from 'constructs';
 import { CloudwatchMetricAlarm, CloudwatchMetricAlarmConfig } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
-import { DeploymentContext } from '../context';
+import { ServiceNaming } from '../../config/naming';
 import { METRICS_NAMESPACE } from '../../src/environment';
 
 /** What the alarms watch; every name is a physical name from the stack. */
 export interface AlarmTargets {
+  /** Every function of the service: each gets an error and a throttle alarm. */
   readonly functionNames: readonly string[];
+  /** The REST API and its stage, for the 5XX and latency alarms. */
   readonly apiName: string;
   readonly stageName: string;
+  /** The table and its global secondary indexes, for the throttle alarms. */
   readonly tableName: string;
   readonly indexNames: readonly string[];
+  /** Dead-letter queues: a message in one needs a person. */
   readonly deadLetterQueueNames: readonly string[];
+  /** Topic every alarm notifies when it fires and when it recovers. */
   readonly alarmTopicArn: string;
+}
+
+/** Where the alarms that are not about a failure but about a level draw the line. */
+export interface AlarmThresholds {
+  /** Booking conflicts in 5 minutes above which the conflict alarm fires. */
+  readonly conflictsPer5Minutes: number;
+  /** API p99 latency in milliseconds above which the latency alarm fires. */
+  readonly apiLatencyP99Ms: number;
+}
+
+export interface ServiceAlarmsProps {
+  /** Names the service-level alarms and gives the conflict metric its `service` dimension. */
+  readonly naming: ServiceNaming;
+  /** What the alarms watch and whom they notify. */
+  readonly targets: AlarmTargets;
+  /** Levels above which the conflict and latency alarms fire. */
+  readonly thresholds: AlarmThresholds;
 }
 
 type AlarmSpec = Pick<
@@ -27,9 +49,9 @@ type AlarmSpec = Pick<
 export class ServiceAlarms extends Construct {
   readonly alarms: CloudwatchMetricAlarm[] = [];
 
-  constructor(scope: Construct, id: string, ctx: DeploymentContext, targets: AlarmTargets) {
+  constructor(scope: Construct, id: string, props: ServiceAlarmsProps) {
     super(scope, id);
-    const settings = ctx.environment.alarms;
+    const { naming, targets, thresholds } = props;
     const specs: AlarmSpec[] = [];
     for (const fn of targets.functionNames) {
       specs.push(
@@ -59,7 +81,7 @@ export class ServiceAlarms extends Construct {
     specs.push(
       {
         id: 'api-5xx',
-        name: ctx.name('api-5xx'),
+        name: naming.name('api-5xx'),
         namespace: 'AWS/ApiGateway',
         metricName: '5XXError',
         dimensions: api,
@@ -69,23 +91,23 @@ export class ServiceAlarms extends Construct {
       },
       {
         id: 'api-latency',
-        name: ctx.name('api-latency-p99'),
+        name: naming.name('api-latency-p99'),
         namespace: 'AWS/ApiGateway',
         metricName: 'Latency',
         dimensions: api,
         extendedStatistic: 'p99',
-        threshold: settings.apiLatencyP99Ms,
-        alarmDescription: `API p99 latency above ${settings.apiLatencyP99Ms} ms`,
+        threshold: thresholds.apiLatencyP99Ms,
+        alarmDescription: `API p99 latency above ${thresholds.apiLatencyP99Ms} ms`,
       },
       {
         id: 'booking-conflicts',
-        name: ctx.name('booking-conflicts'),
+        name: naming.name('booking-conflicts'),
         namespace: METRICS_NAMESPACE,
         metricName: 'SlotConflict',
-        dimensions: { service: ctx.serviceName },
+        dimensions: { service: naming.serviceName },
         statistic: 'Sum',
-        threshold: settings.conflictsPer5Minutes,
-        alarmDescription: `More than ${settings.conflictsPer5Minutes} booking conflicts in 5 minutes: a client may be retrying blindly, or the calendar shown to customers is stale`,
+        threshold: thresholds.conflictsPer5Minutes,
+        alarmDescription: `More than ${thresholds.conflictsPer5Minutes} booking conflicts in 5 minutes: a client may be retrying blindly, or the calendar shown to customers is stale`,
       },
     );
     const tableTargets = [
@@ -99,7 +121,7 @@ export class ServiceAlarms extends Construct {
       for (const kind of ['Read', 'Write'] as const) {
         specs.push({
           id: `${t.suffix}-${kind}-throttles`,
-          name: ctx.name(`${t.suffix}-${kind.toLowerCase()}-throttles`),
+          name: naming.name(`${t.suffix}-${kind.toLowerCase()}-throttles`),
           namespace: 'AWS/DynamoDB',
           metricName: `${kind}ThrottleEvents`,
           dimensions: t.dims,

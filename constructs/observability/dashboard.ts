@@ -1,17 +1,27 @@
 import { Construct } from 'constructs';
 import { CloudwatchDashboard } from '@cdktf/provider-aws/lib/cloudwatch-dashboard';
-import { DeploymentContext } from '../context';
+import { ServiceNaming } from '../../config/naming';
 import { METRICS_NAMESPACE } from '../../src/environment';
+import { StackEnvironment } from '../stack-environment';
 import { AlarmTargets } from './alarms';
 
 type Metric = (string | Record<string, string>)[];
+
+export interface ServiceDashboardProps {
+  /** Names the dashboard and gives the booking metrics their `service` dimension. */
+  readonly naming: ServiceNaming;
+  /** The same resources the alarms watch. */
+  readonly targets: Omit<AlarmTargets, 'alarmTopicArn'>;
+}
 
 /** One dashboard with the same signals the alarms watch, so an alarm can be read in context. */
 export class ServiceDashboard extends Construct {
   readonly dashboard: CloudwatchDashboard;
 
-  constructor(scope: Construct, id: string, ctx: DeploymentContext, targets: AlarmTargets) {
+  constructor(scope: Construct, id: string, props: ServiceDashboardProps) {
     super(scope, id);
+    const { naming, targets } = props;
+    const { region } = StackEnvironment.of(this);
     const api = ['ApiName', targets.apiName, 'Stage', targets.stageName];
     const perFunction = (metricName: string): Metric[] =>
       targets.functionNames.map((fn) => ['AWS/Lambda', metricName, 'FunctionName', fn]);
@@ -19,10 +29,10 @@ export class ServiceDashboard extends Construct {
       type: 'metric',
       width: 12,
       height: 6,
-      properties: { title, metrics, stat, period: 300, region: ctx.region, view: 'timeSeries' },
+      properties: { title, metrics, stat, period: 300, region, view: 'timeSeries' },
     });
     const bookings = ['AppointmentCreated', 'AppointmentRescheduled', 'AppointmentCancelled', 'SlotConflict'].map(
-      (name) => [METRICS_NAMESPACE, name, 'service', ctx.serviceName],
+      (name) => [METRICS_NAMESPACE, name, 'service', naming.serviceName],
     );
     const body = {
       widgets: [
@@ -57,13 +67,14 @@ export class ServiceDashboard extends Construct {
       ],
     };
     this.dashboard = new CloudwatchDashboard(this, 'Dashboard', {
-      dashboardName: ctx.name('service'),
+      dashboardName: naming.name('service'),
       dashboardBody: JSON.stringify(body),
     });
   }
 
-  /** Console address of the dashboard. */
-  url(region: string): string {
+  /** Console address of the dashboard, in the stack's region. */
+  get url(): string {
+    const { region } = StackEnvironment.of(this);
     return `https://${region}.console.aws.amazon.com/cloudwatch/home?region=${region}#dashboards:name=${this.dashboard.dashboardName}`;
   }
 }

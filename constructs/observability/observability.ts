@@ -1,12 +1,24 @@
 import { Construct } from 'constructs';
-import { DeploymentContext } from '../context';
+import { ServiceNaming } from '../../config/naming';
 import { EncryptedTopic } from '../notifications/encrypted-topic';
 import { EncryptionKey } from '../security/encryption-key';
-import { AlarmTargets, ServiceAlarms } from './alarms';
+import { regionalArn } from '../stack-environment';
+import { AlarmTargets, AlarmThresholds, ServiceAlarms } from './alarms';
 import { ServiceDashboard } from './dashboard';
 
 export interface ObservabilityProps {
+  /** Names the alarm topic, the alarms and the dashboard. */
+  readonly naming: ServiceNaming;
+  /** What the alarms and the dashboard watch. */
   readonly targets: Omit<AlarmTargets, 'alarmTopicArn'>;
+  /** Levels above which the conflict and latency alarms fire. */
+  readonly thresholds: AlarmThresholds;
+  /**
+   * Email addresses subscribed to the alarm topic; each must confirm its subscription.
+   * @default no subscriptions
+   */
+  readonly alarmEmails?: readonly string[];
+  /** Key of the alarm topic. */
   readonly messagingKey: EncryptionKey;
 }
 
@@ -16,21 +28,17 @@ export class Observability extends Construct {
   readonly alarms: ServiceAlarms;
   readonly dashboard: ServiceDashboard;
 
-  constructor(scope: Construct, id: string, ctx: DeploymentContext, props: ObservabilityProps) {
+  constructor(scope: Construct, id: string, props: ObservabilityProps) {
     super(scope, id);
+    const { naming } = props;
     this.alarmTopic = new EncryptedTopic(this, 'AlarmTopic', {
-      topicName: ctx.name('alarms'),
+      topicName: naming.name('alarms'),
       key: props.messagingKey,
-      accountId: ctx.accountId,
-      region: ctx.region,
-      emailSubscribers: ctx.environment.alarms.emails,
+      emailSubscribers: props.alarmEmails,
     });
-    this.alarmTopic.allowServiceToPublish(
-      'cloudwatch.amazonaws.com',
-      `arn:aws:cloudwatch:${ctx.region}:${ctx.accountId}:alarm:*`,
-    );
+    this.alarmTopic.allowServiceToPublish('cloudwatch.amazonaws.com', regionalArn(this, 'cloudwatch', 'alarm:*'));
     const targets = { ...props.targets, alarmTopicArn: this.alarmTopic.arn };
-    this.alarms = new ServiceAlarms(this, 'Alarms', ctx, targets);
-    this.dashboard = new ServiceDashboard(this, 'Dashboard', ctx, targets);
+    this.alarms = new ServiceAlarms(this, 'Alarms', { naming, targets, thresholds: props.thresholds });
+    this.dashboard = new ServiceDashboard(this, 'Dashboard', { naming, targets });
   }
 }

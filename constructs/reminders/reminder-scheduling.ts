@@ -1,19 +1,28 @@
 import { Construct } from 'constructs';
 import { LambdaFunctionEventInvokeConfig } from '@cdktf/provider-aws/lib/lambda-function-event-invoke-config';
 import { SchedulerScheduleGroup } from '@cdktf/provider-aws/lib/scheduler-schedule-group';
-import { DeploymentContext } from '../context';
+import { ServiceNaming } from '../../config/naming';
 import { ServiceFunction } from '../functions/service-function';
 import { ServiceRole } from '../iam/role-policy';
 import { EncryptedQueue } from '../messaging/encrypted-queue';
 import { EncryptedTopic } from '../notifications/encrypted-topic';
 import { EncryptionKey } from '../security/encryption-key';
+import { regionalArn } from '../stack-environment';
 import { AppointmentsTable } from '../storage/appointments-table';
 
 export interface ReminderSchedulingProps {
+  /** Names the schedule group, the sender, the Scheduler role and the dead-letter queue. */
+  readonly naming: ServiceNaming;
+  /** The table holding appointments and reminder-sent records. */
   readonly table: AppointmentsTable;
+  /** Where reminders are published. */
   readonly topic: EncryptedTopic;
+  /** Key of the sender's log group. */
   readonly logsKey: EncryptionKey;
+  /** Key of the dead-letter queue. */
   readonly messagingKey: EncryptionKey;
+  /** Retention of the sender's log group, in days. */
+  readonly logRetentionDays: number;
 }
 
 /**
@@ -26,23 +35,22 @@ export class ReminderScheduling extends Construct {
   readonly schedulerRole: ServiceRole;
   readonly deadLetters: EncryptedQueue;
   readonly sender: ServiceFunction;
-  private readonly ctx: DeploymentContext;
 
-  constructor(scope: Construct, id: string, ctx: DeploymentContext, props: ReminderSchedulingProps) {
+  constructor(scope: Construct, id: string, props: ReminderSchedulingProps) {
     super(scope, id);
-    this.ctx = ctx;
-    const groupName = ctx.name('reminders');
-    this.scheduleGroup = new SchedulerScheduleGroup(this, 'ScheduleGroup', { name: groupName });
+    const { naming } = props;
+    this.scheduleGroup = new SchedulerScheduleGroup(this, 'ScheduleGroup', { name: naming.name('reminders') });
     this.deadLetters = new EncryptedQueue(this, 'ScheduleDeadLetters', {
-      queueName: ctx.name('reminder-dead-letters'),
+      queueName: naming.name('reminder-dead-letters'),
       key: props.messagingKey,
-      region: ctx.region,
     });
 
-    this.sender = new ServiceFunction(this, 'SendReminder', ctx, {
+    this.sender = new ServiceFunction(this, 'SendReminder', {
+      naming,
       source: 'send-reminder',
       description: 'Publishes a due appointment reminder, at most once',
       logsKey: props.logsKey,
+      logRetentionDays: props.logRetentionDays,
       // Scheduler invokes asynchronously: invocations that fail after Lambda's own retries.
       deadLetterQueue: this.deadLetters,
       environment: { TABLE_NAME: props.table.tableName, TOPIC_ARN: props.topic.arn },
@@ -58,10 +66,9 @@ export class ReminderScheduling extends Construct {
     props.topic.grantPublish(this.sender.role);
 
     this.schedulerRole = new ServiceRole(this, 'SchedulerRole', {
-      roleName: ctx.name('reminder-scheduler'),
+      roleName: naming.name('reminder-scheduler'),
       description: 'Assumed by EventBridge Scheduler to invoke the reminder sender',
       assumedBy: 'scheduler.amazonaws.com',
-      accountId: ctx.accountId,
       sourceArnLike: this.scheduleGroup.arn,
     });
     this.schedulerRole.addStatements({
@@ -74,7 +81,7 @@ export class ReminderScheduling extends Construct {
 
   /** ARN pattern of the reminder schedules (named `rem-...`, src/notifications/schedules.ts) in this group. */
   get scheduleArnPattern(): string {
-    return `arn:aws:scheduler:${this.ctx.region}:${this.ctx.accountId}:schedule/${this.scheduleGroup.name}/rem-*`;
+    return regionalArn(this, 'scheduler', `schedule/${this.scheduleGroup.name}/rem-*`);
   }
 
   /**

@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { PolicyDocument, PolicyStatement } from '../iam/policy-document';
+import { accountRootArn, StackEnvironment } from '../stack-environment';
 
 /** Key administration, listed action by action: a key policy never says `kms:*`. */
 export const KEY_ADMIN_ACTIONS = [
@@ -40,7 +41,6 @@ export interface EncryptionKeyProps {
   readonly purpose: string;
   /** Alias without the `alias/` prefix, from the naming helper. */
   readonly aliasName: string;
-  readonly accountId: string;
   /**
    * Whether IAM policies in the account may grant use of the key (the account root delegation).
    * Off for keys whose users are all named in the key policy.
@@ -59,19 +59,22 @@ export interface EncryptionKeyProps {
 export class EncryptionKey extends Construct {
   readonly key: KmsKey;
   readonly policy: PolicyDocument;
+  /** The root principal of the stack's account, which administers the key. */
   readonly accountRootArn: string;
 
   constructor(scope: Construct, id: string, props: EncryptionKeyProps) {
     super(scope, id);
-    this.accountRootArn = `arn:aws:iam::${props.accountId}:root`;
-    this.policy = new PolicyDocument(this, 'KeyPolicy', [
-      {
-        sid: 'KeyAdministration',
-        principals: [{ type: 'AWS', identifiers: [this.accountRootArn] }],
-        actions: KEY_ADMIN_ACTIONS,
-        resources: ['*'], // in a key policy "*" means this key
-      },
-    ]);
+    this.accountRootArn = accountRootArn(this);
+    this.policy = new PolicyDocument(this, 'KeyPolicy', {
+      statements: [
+        {
+          sid: 'KeyAdministration',
+          principals: [{ type: 'AWS', identifiers: [this.accountRootArn] }],
+          actions: KEY_ADMIN_ACTIONS,
+          resources: ['*'], // in a key policy "*" means this key
+        },
+      ],
+    });
     if (props.delegateUseToIam ?? true) {
       const root = [{ type: 'AWS', identifiers: [this.accountRootArn] }];
       this.policy.addStatements(
@@ -106,21 +109,15 @@ export class EncryptionKey extends Construct {
   }
 
   /**
-   * Names a role in the key policy: it may use the key only through `service` in `region`
-   * (kms:ViaService). The role's own policy must grant the same actions.
+   * Names a role in the key policy: it may use the key only through `service` in the stack's
+   * region (kms:ViaService). The role's own policy must grant the same actions.
    */
-  allowRoleThroughService(
-    sid: string,
-    roleArn: string,
-    actions: readonly string[],
-    service: string,
-    region: string,
-  ): void {
+  allowRoleThroughService(sid: string, roleArn: string, actions: readonly string[], service: string): void {
     this.allow({
       sid,
       principals: [{ type: 'AWS', identifiers: [roleArn] }],
       actions: [...actions],
-      condition: viaServices(region, service),
+      condition: viaServices(StackEnvironment.of(this).region, service),
     });
   }
 

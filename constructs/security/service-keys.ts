@@ -1,6 +1,14 @@
 import { Construct } from 'constructs';
-import { DeploymentContext } from '../context';
+import { ServiceNaming } from '../../config/naming';
+import { regionalArn, StackEnvironment } from '../stack-environment';
 import { EncryptionKey, viaServices } from './encryption-key';
+
+export interface ServiceKeysProps {
+  /** Names the keys' aliases (`data`, `logs`, `messaging`) and, in their descriptions, the service. */
+  readonly naming: ServiceNaming;
+  /** `prevent_destroy` on every key: the data they encrypt would be lost with them. */
+  readonly protect: boolean;
+}
 
 /**
  * The three customer-managed keys of a service stack, one per kind of data, so that access to
@@ -14,24 +22,23 @@ export class ServiceKeys extends Construct {
   readonly logs: EncryptionKey;
   readonly messaging: EncryptionKey;
 
-  constructor(scope: Construct, id: string, ctx: DeploymentContext) {
+  constructor(scope: Construct, id: string, props: ServiceKeysProps) {
     super(scope, id);
-    const protect = ctx.environment.protectStatefulResources;
+    const { naming, protect } = props;
+    const { region } = StackEnvironment.of(this);
     this.data = new EncryptionKey(this, 'Data', {
-      purpose: `Appointments data of ${ctx.serviceName}`,
-      aliasName: ctx.name('data'),
-      accountId: ctx.accountId,
+      purpose: `Appointments data of ${naming.serviceName}`,
+      aliasName: naming.name('data'),
       protect,
     });
     this.logs = new EncryptionKey(this, 'Logs', {
-      purpose: `Log groups of ${ctx.serviceName}`,
-      aliasName: ctx.name('logs'),
-      accountId: ctx.accountId,
+      purpose: `Log groups of ${naming.serviceName}`,
+      aliasName: naming.name('logs'),
       protect,
     });
     this.logs.allow({
       sid: 'CloudWatchLogsEncryptsThisAccountsLogGroups',
-      principals: [{ type: 'Service', identifiers: [`logs.${ctx.region}.amazonaws.com`] }],
+      principals: [{ type: 'Service', identifiers: [`logs.${region}.amazonaws.com`] }],
       actions: [
         'kms:Decrypt',
         'kms:DescribeKey',
@@ -44,14 +51,13 @@ export class ServiceKeys extends Construct {
         {
           test: 'ArnLike',
           variable: 'kms:EncryptionContext:aws:logs:arn',
-          values: [`arn:aws:logs:${ctx.region}:${ctx.accountId}:log-group:*`],
+          values: [regionalArn(this, 'logs', 'log-group:*')],
         },
       ],
     });
     this.messaging = new EncryptionKey(this, 'Messaging', {
-      purpose: `Notification topics and dead-letter queues of ${ctx.serviceName}`,
-      aliasName: ctx.name('messaging'),
-      accountId: ctx.accountId,
+      purpose: `Notification topics and dead-letter queues of ${naming.serviceName}`,
+      aliasName: naming.name('messaging'),
       delegateUseToIam: false,
       protect,
     });
@@ -60,7 +66,7 @@ export class ServiceKeys extends Construct {
       sid: 'AccountReadsDeadLettersThroughSqs',
       principals: [{ type: 'AWS', identifiers: [this.messaging.accountRootArn] }],
       actions: ['kms:Decrypt', 'kms:DescribeKey'],
-      condition: viaServices(ctx.region, 'sqs'),
+      condition: viaServices(region, 'sqs'),
     });
   }
 }

@@ -4,19 +4,21 @@ import { TableCapacity } from '../../config/environments';
 import { APPOINTMENTS_TABLE, APPOINTMENTS_TABLE_INDEXES, keyAttributeNames } from '../../src/data/table-schema';
 import { EncryptionKey } from '../security/encryption-key';
 import { RolePolicy } from '../iam/role-policy';
+import { StackEnvironment } from '../stack-environment';
 import { CapacityAutoScaling } from './capacity-auto-scaling';
 import { grantTableAccess, leadingKeys, TABLE_ACTIONS, WRITABLE_KEY_PREFIXES } from './table-grants';
 
 export interface AppointmentsTableProps {
+  /** Physical name of the table, from the naming helper. */
   readonly tableName: string;
-  /** Customer-managed key for server-side encryption. */
+  /** Customer-managed key for server-side encryption; grants add its use through DynamoDB. */
   readonly key: EncryptionKey;
+  /** Bounds of the table's reads and writes; the floor is also the capacity it is created with. */
   readonly tableCapacity: TableCapacity;
+  /** Bounds of each global secondary index's reads and writes. */
   readonly indexCapacity: TableCapacity;
   /** Deletion protection on the table and `prevent_destroy` in Terraform. */
   readonly protect: boolean;
-  /** Region of the table, for the `kms:ViaService` condition of its users. */
-  readonly region: string;
 }
 
 /**
@@ -30,12 +32,10 @@ export class AppointmentsTable extends Construct {
   readonly key: EncryptionKey;
   /** The physical name, known at synthesis (for alarms and dashboards); `tableName` is the reference. */
   readonly physicalName: string;
-  private readonly region: string;
 
   constructor(scope: Construct, id: string, props: AppointmentsTableProps) {
     super(scope, id);
     this.key = props.key;
-    this.region = props.region;
     this.physicalName = props.tableName;
     this.table = new DynamodbTable(this, 'Table', {
       name: props.tableName,
@@ -165,7 +165,7 @@ export class AppointmentsTable extends Construct {
     grantTableAccess(
       policy,
       { sid, actions, resources: options.resources ?? [this.tableArn], keyPrefixes: options.keyPrefixes },
-      { keyArn: this.key.arn, region: this.region, write: options.write ?? false },
+      { keyArn: this.key.arn, region: StackEnvironment.of(this).region, write: options.write ?? false },
     );
   }
 }

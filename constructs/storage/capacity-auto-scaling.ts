@@ -7,8 +7,11 @@ import { TableCapacity } from '../../config/environments';
 export interface CapacityAutoScalingProps {
   /** `table/<name>` or `table/<name>/index/<index>`. */
   readonly resourceId: string;
+  /** Whether `resourceId` names a table or one of its indexes. */
   readonly dimensionPrefix: 'dynamodb:table' | 'dynamodb:index';
+  /** Floor, ceiling and target utilisation of reads and writes. */
   readonly capacity: TableCapacity;
+  /** The table: a scalable target can only be registered once it exists. */
   readonly dependsOn: ITerraformDependable;
 }
 
