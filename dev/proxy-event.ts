@@ -1,17 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { IncomingMessage } from 'node:http';
 import { APIGatewayProxyEvent, Context } from 'aws-lambda';
-import { OperationName, Route, ROUTES } from '../src/http/routes';
+import { HTTP_OPERATIONS, HttpOperation, OPERATION_NAMES, OperationName } from '../src/operations';
 
 export interface MatchedRoute {
-  readonly route: Route;
+  readonly route: HttpOperation;
   readonly operation: OperationName;
   readonly pathParameters: Record<string, string> | null;
 }
 
 /** Finds the route API Gateway would pick for a method and a path, or undefined. */
 export function matchRoute(method: string, pathname: string): MatchedRoute | undefined {
-  for (const route of ROUTES) {
+  for (const operation of OPERATION_NAMES) {
+    const route = HTTP_OPERATIONS[operation];
     if (route.method !== method) continue;
     const pattern = new RegExp(`^${route.resourcePath.replace(/\{(\w+)\}/g, '(?<$1>[^/]+)')}/?$`);
     const match = pattern.exec(pathname);
@@ -19,7 +20,7 @@ export function matchRoute(method: string, pathname: string): MatchedRoute | und
     const groups = match.groups
       ? Object.fromEntries(Object.entries(match.groups).map(([k, v]) => [k, safeDecode(v)]))
       : null;
-    return { route, operation: route.operation, pathParameters: groups };
+    return { route, operation, pathParameters: groups };
   }
   return undefined;
 }

@@ -1,13 +1,41 @@
 /**
- * What every function reads from its environment. No AWS imports: the infrastructure code sets
- * the same names and values it reads here.
+ * What every function reads from its environment. No AWS imports: the constructs set these
+ * variables by the same constants the handlers read them by, so a renamed variable cannot
+ * leave one side behind.
  */
 
 /** CloudWatch namespace of the metrics the functions emit (Powertools Metrics, EMF). */
 export const METRICS_NAMESPACE = 'Appointments';
 
+/** The names of the environment variables the functions read, by what they carry. */
+export const ENV = {
+  /** The appointments table. */
+  tableName: 'TABLE_NAME',
+  /** The SNS topic of appointment events and reminders. */
+  topicArn: 'TOPIC_ARN',
+  /** SSM SecureString holding the HMAC key of list page tokens (deployed). */
+  pageTokenSecretParameter: 'PAGE_TOKEN_SECRET_PARAMETER',
+  /** The HMAC key itself; wins over the parameter (tests and `npm run dev` only). */
+  pageTokenSecret: 'PAGE_TOKEN_SECRET',
+  /** EventBridge Scheduler group that holds the reminder schedules. */
+  scheduleGroupName: 'SCHEDULE_GROUP_NAME',
+  /** The function a reminder schedule invokes (send-reminder). */
+  reminderFunctionArn: 'REMINDER_FUNCTION_ARN',
+  /** The role EventBridge Scheduler assumes to invoke it. */
+  schedulerRoleArn: 'SCHEDULER_ROLE_ARN',
+  /** Where a schedule's undeliverable invocations go. */
+  scheduleDeadLetterQueueArn: 'SCHEDULE_DLQ_ARN',
+  /** Powertools' service name (logs, metrics, traces); set on every function. */
+  serviceName: 'POWERTOOLS_SERVICE_NAME',
+  /** Powertools' metrics namespace; set on every function. @default METRICS_NAMESPACE */
+  metricsNamespace: 'POWERTOOLS_METRICS_NAMESPACE',
+} as const;
+
+/** The name of an environment variable a function reads. */
+export type EnvironmentVariable = (typeof ENV)[keyof typeof ENV];
+
 /** A required environment variable, or an error that names it. */
-export function requiredEnvironment(name: string): string {
+export function requiredEnvironment(name: EnvironmentVariable): string {
   const value = process.env[name];
   if (!value) throw new Error(`environment variable ${name} is required but not set`);
   return value;

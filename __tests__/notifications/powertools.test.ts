@@ -1,4 +1,4 @@
-import { requiredEnvironment } from '../../src/environment';
+import { EnvironmentVariable, requiredEnvironment } from '../../src/environment';
 import { createObservability } from '../../src/notifications/powertools';
 
 describe('function observability', () => {
@@ -29,7 +29,7 @@ describe('function observability', () => {
 
   test('a missing environment variable is named in the error', () => {
     delete process.env.NOT_SET_FOR_THIS_TEST;
-    expect(() => requiredEnvironment('NOT_SET_FOR_THIS_TEST')).toThrow(
+    expect(() => requiredEnvironment('NOT_SET_FOR_THIS_TEST' as EnvironmentVariable)).toThrow(
       'environment variable NOT_SET_FOR_THIS_TEST is required but not set',
     );
   });

@@ -6,7 +6,7 @@
  * locks to release depend on the stored interval), and a listing with includeCancelled=true
  * queries the CONFIRMED and the CANCELLED index partitions.
  */
-import { OperationName } from '../../src/http/routes';
+import { OperationName } from '../../src/operations';
 import { ApiHandler } from '../../src/http/handler';
 import { createLocalHandlers } from '../../src/http/local';
 import { countRequests, RequestCounter } from '../../bench/request-counter';

@@ -8,7 +8,7 @@ import { request as httpRequest } from 'node:http';
 import { PassThrough } from 'node:stream';
 import fc from 'fast-check';
 import { DevServer, startDevServer } from '../../dev/server';
-import { ROUTES } from '../../src/http/routes';
+import { HTTP_OPERATIONS } from '../../src/operations';
 import { Answer, checkAnswer, Item, WriteLedger } from './support/contract-checks';
 import { newFigures, recordFigures } from './support/figures';
 import { describeFailure, recordAllowedWrites, seedContext, sendAll, withRequest } from './support/fuzz-harness';
@@ -36,7 +36,7 @@ const percentEncode = (text: string) =>
 
 /** `apiKey: null` sends no x-api-key header at all. */
 async function send(request: HostileRequest, apiKey: string | null = API_KEY): Promise<Answer> {
-  const route = ROUTES.find((candidate) => candidate.operation === request.operation)!;
+  const route = HTTP_OPERATIONS[request.operation];
   const path =
     request.appointmentId === undefined ? '/appointments' : `/appointments/${percentEncode(request.appointmentId)}`;
   const url = new URL(path, server.url);
@@ -54,7 +54,7 @@ async function send(request: HostileRequest, apiKey: string | null = API_KEY): P
   const response = await fetch(url, {
     method: route.method,
     headers,
-    body: route.hasBody ? request.body : undefined,
+    body: route.requestBody ? request.body : undefined,
   }).catch((error: Error) => {
     throw new Error(
       `${error.message}: ${String((error.cause as Error)?.message ?? error.cause)} on ${route.method} ${url}`,

@@ -4,7 +4,7 @@
  * names the field and writes nothing.
  */
 import { createLocalHandlers } from '../../src/http/local';
-import { MAX_BODY_BYTES } from '../../src/http/routes';
+import { MAX_BODY_BYTES } from '../../src/http/request';
 import { ApiHandler } from '../../src/http/handler';
 import { apiEvent, bookingBody, call, createTestTable, futureSlot, scanTable, TestTable } from '../functions/helpers';
 import { newFigures, recordFigures } from './support/figures';

@@ -3,7 +3,7 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { EventBridgeReminderScheduler } from '../../src/notifications/eventbridge-scheduler';
 import { systemClock } from '../../src/notifications/ports';
-import { requiredEnvironment } from '../../src/environment';
+import { ENV, requiredEnvironment } from '../../src/environment';
 import { createObservability, observeInvocation } from '../../src/notifications/powertools';
 import { SnsEventPublisher } from '../../src/notifications/sns-publisher';
 import { processStreamRecords, StreamProcessorDeps } from '../../src/notifications/stream-processor';
@@ -20,12 +20,12 @@ let deps: StreamProcessorDeps | undefined;
 function dependencies(): StreamProcessorDeps {
   if (deps) return deps;
   const { tracer, logger, counter } = observability;
-  const topicArn = requiredEnvironment('TOPIC_ARN');
+  const topicArn = requiredEnvironment(ENV.topicArn);
   const schedulerConfig = {
-    groupName: requiredEnvironment('SCHEDULE_GROUP_NAME'),
-    reminderFunctionArn: requiredEnvironment('REMINDER_FUNCTION_ARN'),
-    schedulerRoleArn: requiredEnvironment('SCHEDULER_ROLE_ARN'),
-    deadLetterQueueArn: requiredEnvironment('SCHEDULE_DLQ_ARN'),
+    groupName: requiredEnvironment(ENV.scheduleGroupName),
+    reminderFunctionArn: requiredEnvironment(ENV.reminderFunctionArn),
+    schedulerRoleArn: requiredEnvironment(ENV.schedulerRoleArn),
+    deadLetterQueueArn: requiredEnvironment(ENV.scheduleDeadLetterQueueArn),
   };
   const built: StreamProcessorDeps = {
     publisher: new SnsEventPublisher(tracer.captureAWSv3Client(new SNSClient({})), topicArn),

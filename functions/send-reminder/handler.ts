@@ -3,7 +3,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
 import { createDynamoDbClient } from '../../src/data/client';
 import { systemClock } from '../../src/notifications/ports';
-import { requiredEnvironment } from '../../src/environment';
+import { ENV, requiredEnvironment } from '../../src/environment';
 import { createObservability, observeInvocation } from '../../src/notifications/powertools';
 import {
   parseReminderInput,
@@ -28,8 +28,8 @@ let deps: ReminderSenderDeps | undefined;
 function dependencies(): ReminderSenderDeps {
   if (deps) return deps;
   const { tracer, logger, counter } = observability;
-  const tableName = requiredEnvironment('TABLE_NAME');
-  const topicArn = requiredEnvironment('TOPIC_ARN');
+  const tableName = requiredEnvironment(ENV.tableName);
+  const topicArn = requiredEnvironment(ENV.topicArn);
   // The booking functions' client: the same retries with backoff and request timeouts.
   const dynamodb = createDynamoDbClient();
   const built: ReminderSenderDeps = {

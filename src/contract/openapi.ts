@@ -1,10 +1,12 @@
 /**
- * The OpenAPI 3 document of the appointments API (../shared/API-CONTRACT.md). Request bodies
- * are the same schemas API Gateway validates with (./request-schemas); a test holds them in step
- * with the functions' validation. Served by `npm run dev` at /openapi.json and written to
- * docs/openapi.json by `npm run docs`.
+ * The OpenAPI 3 document of the appointments API (../shared/API-CONTRACT.md). Paths, methods,
+ * parameters and request bodies come from the registry (../operations), so they are the ones
+ * API Gateway serves and validates with; this file adds what only a reader needs: the answers.
+ * A test holds the request schemas in step with the functions' validation. Served by
+ * `npm run dev` at /openapi.json and written to docs/openapi.json by `npm run docs`.
  */
-import { CREATE_APPOINTMENT_SCHEMA, CUSTOMER_SCHEMA, UPDATE_APPOINTMENT_SCHEMA } from './request-schemas';
+import { HTTP_OPERATIONS, OPERATION_NAMES, OperationName } from '../operations';
+import { CUSTOMER_SCHEMA } from './request-schemas';
 
 const withoutDraft = <T extends { $schema?: string; title?: string }>(schema: T) => {
   const copy: Record<string, unknown> = { ...schema };
@@ -25,24 +27,95 @@ const appointmentResponse = (description: string, headers?: Record<string, unkno
   headers: { ...etag, ...headers },
   content: { 'application/json': { schema: { $ref: '#/components/schemas/Appointment' } } },
 });
-const idParam = {
-  name: 'appointmentId',
-  in: 'path',
-  required: true,
-  schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
-};
-const ifMatch = {
-  name: 'If-Match',
-  in: 'header',
-  required: false,
-  schema: { type: 'string' },
-  description: 'The version the change applies to (`3`, `"3"` or `W/"3"`)',
-};
 const common = {
   '403': { description: 'Missing or wrong API key: `{"message":"Forbidden"}`' },
   '500': error('Unexpected failure (carries requestId)'),
   '503': error('A dependency is unavailable or throttling; see Retry-After'),
 };
+
+/** What the document says of each operation beyond the registry: its answers, and notes. */
+const DOCUMENTATION: Readonly<Record<OperationName, { description?: string; responses: Record<string, unknown> }>> = {
+  'create-appointment': {
+    responses: {
+      '201': appointmentResponse('Booked', { Location: { schema: { type: 'string' } } }),
+      '400': error('VALIDATION_ERROR'),
+      '409': error('SLOT_CONFLICT: the interval overlaps a confirmed appointment of the provider'),
+      '413': error('PAYLOAD_TOO_LARGE'),
+      '422': error('IDEMPOTENCY_KEY_REUSED: same key, different body'),
+      ...common,
+    },
+  },
+  'list-appointments': {
+    description: 'Unknown or repeated query parameters answer 400. A page token is bound to the query that issued it.',
+    responses: {
+      '200': {
+        description: 'Appointments whose start is in [from, to), by start',
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/AppointmentPage' } } },
+      },
+      '400': error('VALIDATION_ERROR'),
+      ...common,
+    },
+  },
+  'get-appointment': {
+    responses: { '200': appointmentResponse('The appointment'), '404': error('NOT_FOUND'), ...common },
+  },
+  'update-appointment': {
+    responses: {
+      '200': appointmentResponse('Updated (version + 1)'),
+      '400': error('VALIDATION_ERROR'),
+      '404': error('NOT_FOUND'),
+      '409': error('SLOT_CONFLICT or APPOINTMENT_CANCELLED'),
+      '412': error('VERSION_MISMATCH'),
+      ...common,
+    },
+  },
+  'cancel-appointment': {
+    responses: {
+      '200': appointmentResponse('Cancelled (or already cancelled, unchanged)'),
+      '404': error('NOT_FOUND'),
+      '412': error('VERSION_MISMATCH'),
+      ...common,
+    },
+  },
+};
+
+/** `create-appointment` → `createAppointment`. */
+const operationId = (name: OperationName) => name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** Every resource path with its methods, in the registry's order. */
+function openApiPaths(): Record<string, Record<string, unknown>> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const name of OPERATION_NAMES) {
+    const { method, resourcePath, parameters, requestBody } = HTTP_OPERATIONS[name];
+    const { description, responses } = DOCUMENTATION[name];
+    paths[resourcePath] ??= {};
+    paths[resourcePath][method.toLowerCase()] = {
+      operationId: operationId(name),
+      ...(description === undefined ? {} : { description }),
+      parameters,
+      ...(requestBody === undefined
+        ? {}
+        : {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: { $ref: `#/components/schemas/${requestBody.title}` } } },
+            },
+          }),
+      responses,
+    };
+  }
+  return paths;
+}
+
+/** The request bodies' schemas by title, without the draft marker OpenAPI does not take. */
+function requestSchemas(): Record<string, unknown> {
+  const schemas: Record<string, unknown> = {};
+  for (const name of OPERATION_NAMES) {
+    const schema = HTTP_OPERATIONS[name].requestBody;
+    if (schema) schemas[schema.title] = withoutDraft(schema);
+  }
+  return schemas;
+}
 
 export const OPENAPI_DOCUMENT = {
   openapi: '3.0.3',
@@ -54,103 +127,11 @@ export const OPENAPI_DOCUMENT = {
   },
   servers: [{ url: 'http://127.0.0.1:3000', description: 'npm run dev' }],
   security: [{ apiKey: [] }],
-  paths: {
-    '/appointments': {
-      post: {
-        operationId: 'createAppointment',
-        parameters: [
-          {
-            name: 'Idempotency-Key',
-            in: 'header',
-            required: false,
-            schema: { type: 'string', minLength: 1, maxLength: 255 },
-          },
-        ],
-        requestBody: {
-          required: true,
-          content: { 'application/json': { schema: { $ref: '#/components/schemas/CreateAppointmentRequest' } } },
-        },
-        responses: {
-          '201': appointmentResponse('Booked', { Location: { schema: { type: 'string' } } }),
-          '400': error('VALIDATION_ERROR'),
-          '409': error('SLOT_CONFLICT: the interval overlaps a confirmed appointment of the provider'),
-          '413': error('PAYLOAD_TOO_LARGE'),
-          '422': error('IDEMPOTENCY_KEY_REUSED: same key, different body'),
-          ...common,
-        },
-      },
-      get: {
-        operationId: 'listAppointments',
-        description:
-          'Unknown or repeated query parameters answer 400. A page token is bound to the query that issued it.',
-        parameters: [
-          {
-            name: 'providerId',
-            in: 'query',
-            schema: { type: 'string' },
-            description: 'Exactly one of providerId and customerId',
-          },
-          { name: 'customerId', in: 'query', schema: { type: 'string' } },
-          { name: 'from', in: 'query', schema: { type: 'string', format: 'date-time' }, description: 'Default: now' },
-          {
-            name: 'to',
-            in: 'query',
-            schema: { type: 'string', format: 'date-time' },
-            description: 'Default: from + 7 days; at most 31 days after from',
-          },
-          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 50 } },
-          { name: 'nextToken', in: 'query', schema: { type: 'string' } },
-          { name: 'includeCancelled', in: 'query', schema: { type: 'boolean', default: false } },
-        ],
-        responses: {
-          '200': {
-            description: 'Appointments whose start is in [from, to), by start',
-            content: { 'application/json': { schema: { $ref: '#/components/schemas/AppointmentPage' } } },
-          },
-          '400': error('VALIDATION_ERROR'),
-          ...common,
-        },
-      },
-    },
-    '/appointments/{appointmentId}': {
-      get: {
-        operationId: 'getAppointment',
-        parameters: [idParam],
-        responses: { '200': appointmentResponse('The appointment'), '404': error('NOT_FOUND'), ...common },
-      },
-      patch: {
-        operationId: 'updateAppointment',
-        parameters: [idParam, ifMatch],
-        requestBody: {
-          required: true,
-          content: { 'application/json': { schema: { $ref: '#/components/schemas/UpdateAppointmentRequest' } } },
-        },
-        responses: {
-          '200': appointmentResponse('Updated (version + 1)'),
-          '400': error('VALIDATION_ERROR'),
-          '404': error('NOT_FOUND'),
-          '409': error('SLOT_CONFLICT or APPOINTMENT_CANCELLED'),
-          '412': error('VERSION_MISMATCH'),
-          ...common,
-        },
-      },
-      delete: {
-        operationId: 'cancelAppointment',
-        parameters: [idParam, ifMatch],
-        responses: {
-          '200': appointmentResponse('Cancelled (or already cancelled, unchanged)'),
-          '404': error('NOT_FOUND'),
-          '412': error('VERSION_MISMATCH'),
-          ...common,
-        },
-      },
-    },
-  },
+  paths: openApiPaths(),
   components: {
     securitySchemes: { apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' } },
     schemas: {
-      CreateAppointmentRequest: withoutDraft(CREATE_APPOINTMENT_SCHEMA),
-      UpdateAppointmentRequest: withoutDraft(UPDATE_APPOINTMENT_SCHEMA),
+      ...requestSchemas(),
       Customer: CUSTOMER_SCHEMA,
       Appointment: {
         type: 'object',

@@ -6,6 +6,7 @@
  */
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { serviceUnavailable } from '../domain/errors';
+import { ENV } from '../environment';
 import { isTransient } from './dynamo-errors';
 
 export type SecretSource = () => Promise<string>;
@@ -15,9 +16,9 @@ export function pageTokenSecretSource(
   makeClient: () => SSMClient = () =>
     new SSMClient({ maxAttempts: 3, requestHandler: { requestTimeout: 1_500, throwOnRequestTimeout: true } }),
 ): SecretSource {
-  const fixed = env.PAGE_TOKEN_SECRET;
+  const fixed = env[ENV.pageTokenSecret];
   if (fixed) return async () => fixed;
-  const parameterName = env.PAGE_TOKEN_SECRET_PARAMETER;
+  const parameterName = env[ENV.pageTokenSecretParameter];
   let cached: Promise<string> | undefined;
   return () => {
     if (!parameterName) {

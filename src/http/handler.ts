@@ -8,7 +8,7 @@ import { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda
 import { AppointmentError, ErrorCode } from '../domain/errors';
 import { errorFields, Observability } from './observability';
 import { errorResponse, internalErrorResponse } from './responses';
-import { OperationName } from './routes';
+import { OperationName } from '../operations';
 import { Operation, OperationDependencies } from './operations/types';
 
 export type ApiHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;

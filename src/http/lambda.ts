@@ -11,13 +11,13 @@ import { randomUUID } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Tracer } from '@aws-lambda-powertools/tracer';
 import { createDocumentClient, createDynamoDbClient } from '../data/client';
-import { requiredEnvironment } from '../environment';
+import { ENV, requiredEnvironment } from '../environment';
 import { DynamoAppointmentRepository } from '../data/dynamo-repository';
 import type { SecretSource } from '../data/page-token-secret';
 import { ApiHandler, createHandler } from './handler';
 import { powertoolsLogger, powertoolsMetrics, powertoolsTrace, serviceName } from './observability';
 import { Operation, OperationDependencies } from './operations/types';
-import { OperationName } from './routes';
+import { OperationName } from '../operations';
 
 /** Wraps an AWS SDK client so its calls appear in the trace; the identity when tracing is off. */
 export type CaptureClient = <T>(client: T) => T;
@@ -40,7 +40,7 @@ export function lambdaHandler(
     dependencies ??= {
       repository: new DynamoAppointmentRepository({
         client: createDocumentClient(capture(createDynamoDbClient())),
-        tableName: requiredEnvironment('TABLE_NAME'),
+        tableName: requiredEnvironment(ENV.tableName),
         clock: () => new Date(),
         pageTokenSecret: options.pageTokenSecret?.(capture),
       }),

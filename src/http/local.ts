@@ -18,7 +18,7 @@ import { createAppointment } from './operations/create';
 import { cancelAppointment, updateAppointment } from './operations/change';
 import { getAppointment, listAppointments } from './operations/query';
 import { Operation } from './operations/types';
-import { OperationName } from './routes';
+import { OperationName } from '../operations';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 

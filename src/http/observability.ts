@@ -10,7 +10,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { Tracer } from '@aws-lambda-powertools/tracer';
-import { METRICS_NAMESPACE } from '../environment';
+import { ENV, METRICS_NAMESPACE } from '../environment';
 
 export interface LogSink {
   info(message: string, fields: Record<string, unknown>): void;
@@ -49,8 +49,8 @@ export function errorFields(error: unknown): Record<string, unknown> {
   };
 }
 
-export const serviceName = () => process.env.POWERTOOLS_SERVICE_NAME ?? 'appointments';
-export const metricsNamespace = () => process.env.POWERTOOLS_METRICS_NAMESPACE ?? METRICS_NAMESPACE;
+export const serviceName = () => process.env[ENV.serviceName] ?? 'appointments';
+export const metricsNamespace = () => process.env[ENV.metricsNamespace] ?? METRICS_NAMESPACE;
 
 export function powertoolsLogger(logger = new Logger({ serviceName: serviceName() })): LogSink {
   return {

@@ -4,7 +4,6 @@
  */
 import { APIGatewayProxyEvent } from 'aws-lambda';
 import { AppointmentError, notFound, validationError } from '../domain/errors';
-import { MAX_BODY_BYTES } from './routes';
 
 /** API Gateway keeps the client's header case; HTTP says names are case-insensitive. */
 export function header(event: APIGatewayProxyEvent, name: string): string | undefined {
@@ -14,6 +13,9 @@ export function header(event: APIGatewayProxyEvent, name: string): string | unde
   }
   return undefined;
 }
+
+/** Largest request body accepted, in bytes; larger ones are refused before parsing. */
+export const MAX_BODY_BYTES = 16 * 1024;
 
 const invalidBody = (message: string) => validationError([{ path: 'body', message }]);
 

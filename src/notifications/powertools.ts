@@ -1,7 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { Tracer } from '@aws-lambda-powertools/tracer';
-import { METRICS_NAMESPACE } from '../environment';
+import { ENV, METRICS_NAMESPACE } from '../environment';
 import { Counter } from './ports';
 
 /** Customer contact details never reach the logs, whatever object is logged by mistake. */
@@ -24,11 +24,11 @@ export interface Observability {
  * itself off outside Lambda.
  */
 export function createObservability(defaultServiceName: string): Observability {
-  const serviceName = process.env.POWERTOOLS_SERVICE_NAME || defaultServiceName;
+  const serviceName = process.env[ENV.serviceName] || defaultServiceName;
   const logger = new Logger({ serviceName, jsonReplacerFn: redactContactDetails });
   const metrics = new Metrics({
     serviceName,
-    namespace: process.env.POWERTOOLS_METRICS_NAMESPACE || METRICS_NAMESPACE,
+    namespace: process.env[ENV.metricsNamespace] || METRICS_NAMESPACE,
   });
   const tracer = new Tracer({ serviceName });
   const counter: Counter = { count: (name, value = 1) => metrics.addMetric(name, MetricUnit.Count, value) };

@@ -3,7 +3,7 @@
  * (the deployed path) or an HTTP request (the local server) can be built from.
  */
 import fc from 'fast-check';
-import { OperationName } from '../../../src/http/routes';
+import { OperationName } from '../../../src/operations';
 import { createBody, updateBody } from './hostile-bodies';
 import { hostileString, hostileTime } from './hostile-values';
 

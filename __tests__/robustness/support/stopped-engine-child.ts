@@ -8,7 +8,7 @@
  * Prints `{"answers":[{status, headers, rawBody, elapsedMs}], "attempts": n}`.
  */
 import { createLocalHandlers } from '../../../src/http/local';
-import { OperationName } from '../../../src/http/routes';
+import { OperationName } from '../../../src/operations';
 import { apiEvent, EventOptions, lambdaContext } from '../../functions/helpers';
 import { productionClientThrough } from './faulty-dynamodb';
 
