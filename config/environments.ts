@@ -1,7 +1,8 @@
 /**
- * The typed configuration of every environment. Settings that differ between environments live
- * here and nowhere else; constructs receive them through props.
+ * The typed configuration of every environment: one base and, per environment, only what it
+ * changes. Settings live here and nowhere else; constructs receive them through props.
  */
+import { applyOverrides, Overrides } from './overrides';
 
 export type EnvironmentName = 'dev' | 'staging' | 'prod';
 
@@ -92,54 +93,50 @@ export const PLACEHOLDER_ACCOUNT_ID = '123456789012';
 
 const DEFAULT_REGION = 'us-west-1';
 
-/** The embedded defaults. Environment variables override them (see `resolveConfig`). */
-export const DEFAULT_ENVIRONMENTS: Record<EnvironmentName, Omit<EnvironmentConfig, 'name'>> = {
+/**
+ * What every environment gets unless its overrides say otherwise. Capacity ceilings are 10x the
+ * product's floor (35,000 bookings a day, peaks of 20 a second): see README, Capacity.
+ */
+export const BASE_ENVIRONMENT: Omit<EnvironmentConfig, 'name'> = {
+  accountId: PLACEHOLDER_ACCOUNT_ID,
+  region: DEFAULT_REGION,
+  costCenter: 'scheduling',
+  protectStatefulResources: false,
+  logRetentionDays: 30,
+  tableCapacity: { read: { min: 10, max: 400 }, write: { min: 10, max: 400 }, targetUtilization: 70 },
+  indexCapacity: { read: { min: 10, max: 200 }, write: { min: 10, max: 400 }, targetUtilization: 70 },
+  api: { rateLimit: 50, burstLimit: 100, quotaPerDay: 200_000 },
+  apiExecutionLogLevel: 'INFO',
+  manageApiGatewayAccountLogging: false,
+  apiReservedConcurrency: undefined,
+  alarms: { emails: [], conflictsPer5Minutes: 50, apiLatencyP99Ms: 2_000 },
+  notificationEmails: [],
+};
+
+/** What each environment changes from the base, and nothing else. */
+export const ENVIRONMENT_OVERRIDES: Record<EnvironmentName, Overrides<Omit<EnvironmentConfig, 'name'>>> = {
   dev: {
-    accountId: PLACEHOLDER_ACCOUNT_ID,
-    region: DEFAULT_REGION,
-    costCenter: 'scheduling',
-    protectStatefulResources: false,
     logRetentionDays: 14,
     // Ceilings deliberately below prod's peak: a runaway test cannot scale dev's cost.
-    tableCapacity: { read: { min: 10, max: 50 }, write: { min: 10, max: 50 }, targetUtilization: 70 },
-    indexCapacity: { read: { min: 10, max: 50 }, write: { min: 10, max: 50 }, targetUtilization: 70 },
+    tableCapacity: { read: { max: 50 }, write: { max: 50 } },
+    indexCapacity: { read: { max: 50 }, write: { max: 50 } },
     api: { rateLimit: 20, burstLimit: 40, quotaPerDay: 50_000 },
-    apiExecutionLogLevel: 'INFO',
-    manageApiGatewayAccountLogging: false,
-    apiReservedConcurrency: undefined,
-    alarms: { emails: [], conflictsPer5Minutes: 50, apiLatencyP99Ms: 3_000 },
-    notificationEmails: [],
+    alarms: { apiLatencyP99Ms: 3_000 },
   },
-  staging: {
-    accountId: PLACEHOLDER_ACCOUNT_ID,
-    region: DEFAULT_REGION,
-    costCenter: 'scheduling',
-    protectStatefulResources: false,
-    logRetentionDays: 30,
-    // Prod's ceilings, so load tests can reproduce prod's peak; ceilings cost nothing unless reached.
-    tableCapacity: { read: { min: 10, max: 400 }, write: { min: 10, max: 400 }, targetUtilization: 70 },
-    indexCapacity: { read: { min: 10, max: 200 }, write: { min: 10, max: 400 }, targetUtilization: 70 },
-    api: { rateLimit: 50, burstLimit: 100, quotaPerDay: 200_000 },
-    apiExecutionLogLevel: 'INFO',
-    manageApiGatewayAccountLogging: false,
-    apiReservedConcurrency: undefined,
-    alarms: { emails: [], conflictsPer5Minutes: 50, apiLatencyP99Ms: 2_000 },
-    notificationEmails: [],
-  },
+  // The base: prod's capacity ceilings, so load tests can reproduce prod's peak; ceilings cost
+  // nothing unless reached.
+  staging: {},
   prod: {
-    accountId: PLACEHOLDER_ACCOUNT_ID,
-    region: DEFAULT_REGION,
-    costCenter: 'scheduling',
     protectStatefulResources: true,
     logRetentionDays: 365,
-    // 10x the product's floor (35,000 bookings a day, peaks of 20 a second): see README, Capacity.
-    tableCapacity: { read: { min: 10, max: 400 }, write: { min: 10, max: 400 }, targetUtilization: 70 },
-    indexCapacity: { read: { min: 10, max: 200 }, write: { min: 10, max: 400 }, targetUtilization: 70 },
     api: { rateLimit: 100, burstLimit: 200, quotaPerDay: 1_000_000 },
     apiExecutionLogLevel: 'ERROR',
-    manageApiGatewayAccountLogging: false,
     apiReservedConcurrency: 50,
-    alarms: { emails: [], conflictsPer5Minutes: 100, apiLatencyP99Ms: 1_500 },
-    notificationEmails: [],
+    alarms: { conflictsPer5Minutes: 100, apiLatencyP99Ms: 1_500 },
   },
 };
+
+/** Each environment's settings before environment variables (see `resolveConfig`): base plus overrides. */
+export const DEFAULT_ENVIRONMENTS = Object.fromEntries(
+  ENVIRONMENT_NAMES.map((name) => [name, applyOverrides(BASE_ENVIRONMENT, ENVIRONMENT_OVERRIDES[name])]),
+) as Record<EnvironmentName, Omit<EnvironmentConfig, 'name'>>;

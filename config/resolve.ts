@@ -8,6 +8,7 @@ import {
   TableCapacity,
 } from './environments';
 import { APP_NAME } from './naming';
+import { applyOverrides, Overrides } from './overrides';
 import { SUPPORTED_REGIONS } from './regions';
 
 /** Retention values CloudWatch Logs accepts (PutRetentionPolicy). */
@@ -41,16 +42,7 @@ export function resolveConfig(env: Env = process.env): AppConfig {
   const selected = selectEnvironments(env, problems);
 
   const environments = selected.map((name): EnvironmentConfig => {
-    const defaults = DEFAULT_ENVIRONMENTS[name];
-    const prefix = `APPOINTMENTS_${name.toUpperCase()}_`;
-    const emails = env[`${prefix}ALARM_EMAILS`];
-    const config: EnvironmentConfig = {
-      ...defaults,
-      name,
-      accountId: env[`${prefix}ACCOUNT_ID`] ?? defaults.accountId,
-      region: env[`${prefix}REGION`] ?? defaults.region,
-      alarms: emails === undefined ? defaults.alarms : { ...defaults.alarms, emails: splitList(emails) },
-    };
+    const config = { name, ...applyOverrides(DEFAULT_ENVIRONMENTS[name], variableOverrides(env, name)) };
     problems.push(...validateEnvironment(config));
     return config;
   });
@@ -74,6 +66,19 @@ export function resolveConfig(env: Env = process.env): AppConfig {
 
   if (problems.length > 0) throw new ConfigError(problems);
   return { costCenter: environments[0]?.costCenter ?? 'scheduling', state, environments };
+}
+
+/** The settings of one environment that its `APPOINTMENTS_<ENV>_*` variables override. */
+function variableOverrides(env: Env, name: EnvironmentName): Overrides<Omit<EnvironmentConfig, 'name'>> {
+  const prefix = `APPOINTMENTS_${name.toUpperCase()}_`;
+  const accountId = env[`${prefix}ACCOUNT_ID`];
+  const region = env[`${prefix}REGION`];
+  const emails = env[`${prefix}ALARM_EMAILS`];
+  return {
+    ...(accountId === undefined ? {} : { accountId }),
+    ...(region === undefined ? {} : { region }),
+    ...(emails === undefined ? {} : { alarms: { emails: splitList(emails) } }),
+  };
 }
 
 function selectEnvironments(env: Env, problems: string[]): EnvironmentName[] {

@@ -74,4 +74,13 @@ describe('resolveConfig', () => {
     });
     expect(config.state).toEqual({ bucket: 'my-state', region: 'eu-west-1', accountId: '210987654321' });
   });
+
+  test("a variable replaces only its own setting: prod's alarm emails change, its alarm thresholds stay", () => {
+    const [prod] = resolveConfig({
+      APPOINTMENTS_ENVIRONMENTS: 'prod',
+      APPOINTMENTS_PROD_ALARM_EMAILS: 'ops@example.com',
+    }).environments;
+    expect(prod.alarms).toEqual({ emails: ['ops@example.com'], conflictsPer5Minutes: 100, apiLatencyP99Ms: 1_500 });
+    expect(prod.accountId).toBe('123456789012');
+  });
 });
