@@ -1,12 +1,12 @@
 /**
- * Walks every IAM policy document of every synthesized stack: no wildcard action in an Allow,
+ * Walks every policy of every synthesized stack: no wildcard action in an Allow, no Allow by exclusion,
  * `Resource: "*"` only where the allow-list below says why, and no iam:PassRole without
  * iam:PassedToService.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import * as path from 'node:path';
+import { rmSync } from 'node:fs';
 import { resolveConfig } from '../../config/resolve';
-import { Statement, SynthJson } from '../support/synth';
+import { synthesizedTables } from '../../scripts/policy-table/expected';
+import { PolicyStatement } from '../../scripts/policy-table/statements';
 import { synthToTempDir } from '../../scripts/terraform-offline';
 
 /** Statements allowed `Resource: "*"`, each with the reason. */
@@ -15,20 +15,28 @@ const RESOURCE_WILDCARD_ALLOWED: Record<string, string> = {
   DenyInsecureTransport: 'a Deny: it narrows, never grants',
 };
 /** In a key policy, "*" means the key itself. */
-const isKeyPolicy = (docId: string) => docId.startsWith('Keys_') || docId.startsWith('StateBucket_Key');
+const isKeyPolicy = (holder: string) => holder.startsWith('aws_kms_key ');
 
+// Every policy the policy table reads: role, trust, key, topic, queue and bucket policies, from
+// data sources or JSON strings alike, with their conditions.
 const outdir = synthToTempDir(resolveConfig({}));
-const stacks = readdirSync(path.join(outdir, 'stacks')).sort();
-const documents = stacks.flatMap((stack) => {
-  const json = JSON.parse(readFileSync(path.join(outdir, 'stacks', stack, 'cdk.tf.json'), 'utf8')) as SynthJson;
-  return Object.entries(json.data?.aws_iam_policy_document ?? {}).flatMap(([docId, doc]) =>
-    (doc.statement as Statement[]).map((statement) => ({
-      where: `${stack}/${docId}/${statement.sid}`,
-      docId,
-      statement,
-    })),
-  );
-});
+const tables = synthesizedTables(outdir);
+rmSync(outdir, { recursive: true, force: true });
+const isStatementList = (value: unknown): value is PolicyStatement[] =>
+  Array.isArray(value) && value.every((s) => typeof s === 'object' && s !== null && 'effect' in s);
+const documents = Object.entries(tables).flatMap(([stack, table]) =>
+  Object.entries(table).flatMap(([holder, entry]) =>
+    Object.entries(entry)
+      .filter((attribute): attribute is [string, PolicyStatement[]] => isStatementList(attribute[1]))
+      .flatMap(([attribute, statements]) =>
+        statements.map((statement) => ({
+          where: `${stack}/${holder}/${attribute}/${statement.sid}`,
+          holder,
+          statement,
+        })),
+      ),
+  ),
+);
 
 test('there are policy statements to check', () => {
   expect(documents.length).toBeGreaterThan(50);
@@ -36,8 +44,16 @@ test('there are policy statements to check', () => {
 
 test('no Allow statement grants a wildcard action', () => {
   const offenders = documents
-    .filter(({ statement }) => (statement.effect ?? 'Allow') === 'Allow')
+    .filter(({ statement }) => statement.effect === 'Allow')
     .filter(({ statement }) => (statement.actions ?? []).some((a) => a.includes('*')))
+    .map(({ where }) => where);
+  expect(offenders).toEqual([]);
+});
+
+test('no Allow statement grants by exclusion (NotAction, NotResource, NotPrincipal)', () => {
+  const offenders = documents
+    .filter(({ statement }) => statement.effect === 'Allow')
+    .filter(({ statement }) => statement.notActions ?? statement.notResources ?? statement.notPrincipals)
     .map(({ where }) => where);
   expect(offenders).toEqual([]);
 });
@@ -45,7 +61,7 @@ test('no Allow statement grants a wildcard action', () => {
 test('Resource "*" appears only in key policies and on the allow-list', () => {
   const offenders = documents
     .filter(({ statement }) => (statement.resources ?? []).includes('*'))
-    .filter(({ docId, statement }) => !isKeyPolicy(docId) && !RESOURCE_WILDCARD_ALLOWED[statement.sid ?? ''])
+    .filter(({ holder, statement }) => !isKeyPolicy(holder) && !RESOURCE_WILDCARD_ALLOWED[statement.sid ?? ''])
     .map(({ where }) => where);
   expect(offenders).toEqual([]);
 });
@@ -54,8 +70,10 @@ test('every iam:PassRole is conditioned on iam:PassedToService', () => {
   const passRoles = documents.filter(({ statement }) => (statement.actions ?? []).includes('iam:PassRole'));
   expect(passRoles.length).toBeGreaterThan(0);
   for (const { statement } of passRoles) {
-    expect(statement.condition).toEqual(
-      expect.arrayContaining([expect.objectContaining({ variable: 'iam:PassedToService' })]),
+    expect(statement.conditions).toEqual(
+      expect.arrayContaining([
+        { test: 'StringEquals', variable: 'iam:PassedToService', values: [expect.stringMatching(/\.amazonaws\.com$/)] },
+      ]),
     );
     expect(statement.resources).not.toContain('*');
   }

@@ -1,12 +1,15 @@
 /**
  * Each function's role allows exactly the actions that function calls, on exactly the ARNs it
- * touches. The expectations are written out in full so that any added permission fails here.
+ * touches, under exactly the conditions that confine it, and only its service may assume it.
+ * Whole statements are compared (sid, effect, actions, resources, conditions), written out in
+ * full so that an added permission or a lost condition fails here.
  */
+import { Condition, PolicyStatement } from '../../scripts/policy-table/statements';
 import {
-  grantsOf,
   referencedId,
   resourcesOfType,
   roleStatements,
+  roleTrustStatements,
   synthServiceStack,
   SynthJson,
 } from '../support/synth';
@@ -35,141 +38,166 @@ const schedulerRole = ref('aws_iam_role', (r) => r.name === 'appointments-dev-re
 const senderFn = ref('aws_lambda_function', (r) => r.function_name === 'appointments-dev-send-reminder');
 const pageSecret = ref('aws_ssm_parameter', () => true);
 const scheduleGroup = ref('aws_scheduler_schedule_group', () => true, 'name');
+const scheduleGroupArn = ref('aws_scheduler_schedule_group', () => true);
 
-function logging(fn: string) {
-  const logGroup = ref('aws_cloudwatch_log_group', (r) => r.name === `/aws/lambda/appointments-dev-${fn}`);
-  return {
-    'logs:CreateLogStream': [`${logGroup}:log-stream:*`],
-    'logs:PutLogEvents': [`${logGroup}:log-stream:*`],
-    'xray:PutTelemetryRecords': ['*'],
-    'xray:PutTraceSegments': ['*'],
-  };
+const READ_KEY = ['kms:Decrypt', 'kms:DescribeKey'];
+const WRITE_KEY = ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'];
+const SEND_ENCRYPTED = ['kms:Decrypt', 'kms:GenerateDataKey'];
+
+function allow(sid: string, actions: string[], resources: string[], conditions?: Condition[]): PolicyStatement {
+  return { sid, effect: 'Allow', actions, resources, ...(conditions ? { conditions } : {}) };
 }
-const readKey = { 'kms:Decrypt': [dataKey], 'kms:DescribeKey': [dataKey] };
-const writeKey = { ...readKey, 'kms:Encrypt': [dataKey], 'kms:GenerateDataKey': [dataKey] };
-const grants = (fn: string) => grantsOf(roleStatements(json, `appointments-dev-${fn}`));
+const leadingKeys = (...prefixes: string[]): Condition => ({
+  test: 'ForAllValues:StringLike',
+  variable: 'dynamodb:LeadingKeys',
+  values: prefixes.sort(),
+});
+const via = (...services: string[]): Condition => ({
+  test: 'StringEquals',
+  variable: 'kms:ViaService',
+  values: services.map((s) => `${s}.us-west-1.amazonaws.com`),
+});
+const viaTable = via('dynamodb', 'streams.dynamodb');
+
+function logging(fn: string): PolicyStatement[] {
+  const logGroup = ref('aws_cloudwatch_log_group', (r) => r.name === `/aws/lambda/appointments-dev-${fn}`);
+  return [
+    allow('WriteOwnLogs', ['logs:CreateLogStream', 'logs:PutLogEvents'], [`${logGroup}:log-stream:*`]),
+    allow('SendTraces', ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'], ['*']),
+  ];
+}
+const statements = (fn: string) => roleStatements(json, `appointments-dev-${fn}`);
 
 describe('function permissions', () => {
-  test('get-appointment may only read items', () => {
-    expect(grants('get-appointment')).toEqual({
+  test('get-appointment may only read appointment items', () => {
+    expect(statements('get-appointment')).toEqual([
       ...logging('get-appointment'),
-      ...readKey,
-      'dynamodb:GetItem': [table],
-    });
+      allow('ReadAppointments', ['dynamodb:GetItem'], [table], [leadingKeys('APPT#*')]),
+      allow('ReadAppointmentsEncryption', READ_KEY, [dataKey], [viaTable]),
+    ]);
   });
 
   test('list-appointments may only query the two indexes and read its token secret', () => {
-    expect(grants('list-appointments')).toEqual({
+    expect(statements('list-appointments')).toEqual([
       ...logging('list-appointments'),
-      'dynamodb:Query': [`${table}/index/byCustomer`, `${table}/index/byProvider`],
-      'kms:Decrypt': [dataKey, dataKey],
-      'kms:DescribeKey': [dataKey],
-      'ssm:GetParameter': [pageSecret],
-    });
+      allow('QueryAppointmentIndexes', ['dynamodb:Query'], [`${table}/index/byCustomer`, `${table}/index/byProvider`]),
+      allow('QueryAppointmentIndexesEncryption', READ_KEY, [dataKey], [viaTable]),
+      allow('ReadPageTokenSecret', ['ssm:GetParameter'], [pageSecret]),
+      allow('DecryptPageTokenSecret', ['kms:Decrypt'], [dataKey], [via('ssm')]),
+    ]);
   });
 
-  test('create-appointment may only put items, and read idempotency records', () => {
-    expect(grants('create-appointment')).toEqual({
+  test('create-appointment may only put its own items, and read idempotency records', () => {
+    expect(statements('create-appointment')).toEqual([
       ...logging('create-appointment'),
-      ...writeKey,
-      'dynamodb:PutItem': [table],
-      'dynamodb:GetItem': [table],
-    });
+      allow('BookAppointments', ['dynamodb:PutItem'], [table], [leadingKeys('APPT#*', 'SLOT#*', 'IDEMPOTENCY#*')]),
+      allow('BookAppointmentsEncryption', WRITE_KEY, [dataKey], [viaTable]),
+      allow('ReadIdempotencyRecords', ['dynamodb:GetItem'], [table], [leadingKeys('IDEMPOTENCY#*')]),
+    ]);
   });
 
-  test('update-appointment may read, put, update and delete items', () => {
-    expect(grants('update-appointment')).toEqual({
+  test('update-appointment may read, put, update and delete appointments and slots', () => {
+    const actions = ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'];
+    expect(statements('update-appointment')).toEqual([
       ...logging('update-appointment'),
-      ...writeKey,
-      'dynamodb:DeleteItem': [table],
-      'dynamodb:GetItem': [table],
-      'dynamodb:PutItem': [table],
-      'dynamodb:UpdateItem': [table],
-    });
+      allow('RescheduleAppointments', actions, [table], [leadingKeys('APPT#*', 'SLOT#*')]),
+      allow('RescheduleAppointmentsEncryption', WRITE_KEY, [dataKey], [viaTable]),
+    ]);
   });
 
-  test('cancel-appointment may read, update and delete items, never put', () => {
-    expect(grants('cancel-appointment')).toEqual({
+  test('cancel-appointment may read, update and delete appointments and slots, never put', () => {
+    const actions = ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:UpdateItem'];
+    expect(statements('cancel-appointment')).toEqual([
       ...logging('cancel-appointment'),
-      ...writeKey,
-      'dynamodb:DeleteItem': [table],
-      'dynamodb:GetItem': [table],
-      'dynamodb:UpdateItem': [table],
-    });
-  });
-
-  test('table writes are confined to the key prefixes each writer owns', () => {
-    const condition = (fn: string, sid: string) =>
-      roleStatements(json, `appointments-dev-${fn}`).find((s) => s.sid === sid)?.condition;
-    expect(condition('create-appointment', 'BookAppointments')).toEqual([
-      {
-        test: 'ForAllValues:StringLike',
-        variable: 'dynamodb:LeadingKeys',
-        values: ['APPT#*', 'SLOT#*', 'IDEMPOTENCY#*'],
-      },
-    ]);
-    expect(condition('create-appointment', 'ReadIdempotencyRecords')).toEqual([
-      { test: 'ForAllValues:StringLike', variable: 'dynamodb:LeadingKeys', values: ['IDEMPOTENCY#*'] },
-    ]);
-    expect(condition('cancel-appointment', 'CancelAppointments')).toEqual([
-      { test: 'ForAllValues:StringLike', variable: 'dynamodb:LeadingKeys', values: ['APPT#*', 'SLOT#*'] },
-    ]);
-    expect(condition('send-reminder', 'ClaimReminders')).toEqual([
-      { test: 'ForAllValues:StringLike', variable: 'dynamodb:LeadingKeys', values: ['REMINDER#*'] },
+      allow('CancelAppointments', actions, [table], [leadingKeys('APPT#*', 'SLOT#*')]),
+      allow('CancelAppointmentsEncryption', WRITE_KEY, [dataKey], [viaTable]),
     ]);
   });
 
   test('the event publisher reads the stream, publishes, manages schedules and passes only the Scheduler role', () => {
-    expect(grants('publish-appointment-events')).toEqual({
+    const streamActions = [
+      'dynamodb:DescribeStream',
+      'dynamodb:GetRecords',
+      'dynamodb:GetShardIterator',
+      'dynamodb:ListStreams',
+    ];
+    const schedules = `arn:aws:scheduler:us-west-1:123456789012:schedule/${scheduleGroup}/rem-*`;
+    const passedToScheduler = {
+      test: 'StringEquals',
+      variable: 'iam:PassedToService',
+      values: ['scheduler.amazonaws.com'],
+    };
+    expect(statements('publish-appointment-events')).toEqual([
       ...logging('publish-appointment-events'),
-      'dynamodb:DescribeStream': [stream],
-      'dynamodb:GetRecords': [stream],
-      'dynamodb:GetShardIterator': [stream],
-      'dynamodb:ListStreams': [stream],
-      'kms:Decrypt': [dataKey, messagingKey, messagingKey],
-      'kms:DescribeKey': [dataKey],
-      'kms:GenerateDataKey': [messagingKey, messagingKey],
-      'sns:Publish': [topic],
-      'scheduler:CreateSchedule': [`arn:aws:scheduler:us-west-1:123456789012:schedule/${scheduleGroup}/rem-*`],
-      'scheduler:DeleteSchedule': [`arn:aws:scheduler:us-west-1:123456789012:schedule/${scheduleGroup}/rem-*`],
-      'iam:PassRole': [schedulerRole],
-      'sqs:SendMessage': [eventDlq],
-    });
-    const passRole = roleStatements(json, 'appointments-dev-publish-appointment-events').find((s) =>
-      s.actions?.includes('iam:PassRole'),
-    );
-    expect(passRole?.condition).toEqual([
-      { test: 'StringEquals', variable: 'iam:PassedToService', values: ['scheduler.amazonaws.com'] },
+      allow('ReadAppointmentStream', streamActions, [stream]),
+      allow('ReadAppointmentStreamEncryption', READ_KEY, [dataKey], [viaTable]),
+      allow('PublishNotifications', ['sns:Publish'], [topic]),
+      allow('PublishNotificationsEncryption', SEND_ENCRYPTED, [messagingKey], [via('sns')]),
+      allow('ManageReminderSchedules', ['scheduler:CreateSchedule', 'scheduler:DeleteSchedule'], [schedules]),
+      allow('PassSchedulerRoleToScheduler', ['iam:PassRole'], [schedulerRole], [passedToScheduler]),
+      allow('SendFailedStreamRecords', ['sqs:SendMessage'], [eventDlq]),
+      allow('SendFailedStreamRecordsEncryption', SEND_ENCRYPTED, [messagingKey], [via('sqs')]),
     ]);
   });
 
   test('the reminder sender reads appointments, claims reminders and publishes', () => {
-    expect(grants('send-reminder')).toEqual({
+    expect(statements('send-reminder')).toEqual([
       ...logging('send-reminder'),
-      'dynamodb:GetItem': [table],
-      'dynamodb:PutItem': [table],
-      'dynamodb:DeleteItem': [table],
-      'kms:Decrypt': [dataKey, dataKey, messagingKey, messagingKey],
-      'kms:DescribeKey': [dataKey, dataKey],
-      'kms:Encrypt': [dataKey],
-      'kms:GenerateDataKey': [dataKey, messagingKey, messagingKey],
-      'sns:Publish': [topic],
-      'sqs:SendMessage': [reminderDlq],
-    });
+      allow('SendFailedAsyncInvocations', ['sqs:SendMessage'], [reminderDlq]),
+      allow('SendFailedAsyncInvocationsEncryption', SEND_ENCRYPTED, [messagingKey], [via('sqs')]),
+      allow('ReadAppointments', ['dynamodb:GetItem'], [table], [leadingKeys('APPT#*')]),
+      allow('ReadAppointmentsEncryption', READ_KEY, [dataKey], [viaTable]),
+      allow('ClaimReminders', ['dynamodb:DeleteItem', 'dynamodb:PutItem'], [table], [leadingKeys('REMINDER#*')]),
+      allow('ClaimRemindersEncryption', WRITE_KEY, [dataKey], [viaTable]),
+      allow('PublishNotifications', ['sns:Publish'], [topic]),
+      allow('PublishNotificationsEncryption', SEND_ENCRYPTED, [messagingKey], [via('sns')]),
+    ]);
   });
 
   test('the role Scheduler assumes may only invoke the sender and dead-letter', () => {
-    expect(grantsOf(roleStatements(json, 'appointments-dev-reminder-scheduler'))).toEqual({
-      'lambda:InvokeFunction': [senderFn],
-      'sqs:SendMessage': [reminderDlq],
-      'kms:Decrypt': [messagingKey],
-      'kms:GenerateDataKey': [messagingKey],
-    });
+    expect(roleStatements(json, 'appointments-dev-reminder-scheduler')).toEqual([
+      allow('InvokeReminderSender', ['lambda:InvokeFunction'], [senderFn]),
+      allow('SendUndeliveredReminders', ['sqs:SendMessage'], [reminderDlq]),
+      allow('SendUndeliveredRemindersEncryption', SEND_ENCRYPTED, [messagingKey], [via('sqs')]),
+    ]);
+  });
+
+  test('only Lambda, called from this account, may assume a function role', () => {
+    const functions = resourcesOfType(json, 'aws_lambda_function').map(([, f]) => String(f.function_name));
+    expect(functions).toHaveLength(7);
+    for (const name of functions) {
+      expect(roleTrustStatements(json, name)).toEqual([
+        {
+          sid: 'AssumedByService',
+          effect: 'Allow',
+          actions: ['sts:AssumeRole'],
+          principals: [{ type: 'Service', identifiers: ['lambda.amazonaws.com'] }],
+          conditions: [{ test: 'StringEquals', variable: 'aws:SourceAccount', values: ['123456789012'] }],
+        },
+      ]);
+    }
+  });
+
+  test('only Scheduler, for schedules of the reminder group, may assume the Scheduler role', () => {
+    expect(roleTrustStatements(json, 'appointments-dev-reminder-scheduler')).toEqual([
+      {
+        sid: 'AssumedByService',
+        effect: 'Allow',
+        actions: ['sts:AssumeRole'],
+        principals: [{ type: 'Service', identifiers: ['scheduler.amazonaws.com'] }],
+        conditions: [
+          { test: 'StringEquals', variable: 'aws:SourceAccount', values: ['123456789012'] },
+          { test: 'ArnLike', variable: 'aws:SourceArn', values: [scheduleGroupArn] },
+        ],
+      },
+    ]);
   });
 
   test('no read-only function holds a data-changing action', () => {
     for (const fn of ['get-appointment', 'list-appointments']) {
-      const dataActions = Object.keys(grants(fn)).filter((a) => /^(dynamodb|sns|sqs|scheduler|ssm):/.test(a));
+      const dataActions = statements(fn)
+        .flatMap((s) => s.actions ?? [])
+        .filter((a) => /^(dynamodb|sns|sqs|scheduler|ssm):/.test(a));
       expect(dataActions.filter((a) => /Put|Update|Delete|Write|Publish|Create|Send/.test(a))).toEqual([]);
     }
   });

@@ -2,6 +2,7 @@ import { App, Testing } from 'cdktf';
 import { EnvironmentConfig } from '../../config/environments';
 import { resolveConfig } from '../../config/resolve';
 import { ServiceStack } from '../../stacks/service-stack';
+import { documentStatements, PolicyStatement } from '../../scripts/policy-table/statements';
 
 export type SynthJson = {
   resource: Record<string, Record<string, Record<string, unknown>>>;
@@ -11,6 +12,7 @@ export type SynthJson = {
   terraform?: Record<string, unknown>;
 };
 
+/** A statement as synthesized (snake_case, as Terraform reads it). */
 export type Statement = {
   sid?: string;
   effect?: string;
@@ -57,22 +59,31 @@ export function policyDocumentStatements(json: SynthJson, reference: unknown): S
   return doc.statement as Statement[];
 }
 
-/** Statements of the inline policy of the role with this physical name. */
-export function roleStatements(json: SynthJson, roleName: string): Statement[] {
+function roleNamed(json: SynthJson, roleName: string): [string, Record<string, unknown>] {
   const role = resourcesOfType(json, 'aws_iam_role').find(([, r]) => r.name === roleName);
   if (!role) throw new Error(`no role named ${roleName}`);
-  const policy = resourcesOfType(json, 'aws_iam_role_policy').find(
-    ([, p]) => referencedId(p.role, 'aws_iam_role') === role[0],
-  );
-  if (!policy) throw new Error(`role ${roleName} has no inline policy`);
-  return policyDocumentStatements(json, policy[1].policy);
+  return role;
 }
 
-/** `action -> resources` of a set of statements, for exact comparisons. */
-export function grantsOf(statements: Statement[]): Record<string, string[]> {
-  const grants: Record<string, string[]> = {};
-  for (const s of statements.filter((st) => (st.effect ?? 'Allow') === 'Allow')) {
-    for (const action of s.actions ?? []) grants[action] = [...(grants[action] ?? []), ...(s.resources ?? [])].sort();
-  }
-  return grants;
+/** Whole statements (conditions and principals included) of a policy document reference. */
+export function wholeStatements(json: SynthJson, reference: unknown): PolicyStatement[] {
+  const id = referencedId(reference, 'aws_iam_policy_document');
+  const doc = json.data?.aws_iam_policy_document?.[id];
+  if (!doc) throw new Error(`no policy document ${id}`);
+  return documentStatements(doc, id);
+}
+
+/** Whole statements of the inline policy of the role with this physical name. */
+export function roleStatements(json: SynthJson, roleName: string): PolicyStatement[] {
+  const [roleId] = roleNamed(json, roleName);
+  const policy = resourcesOfType(json, 'aws_iam_role_policy').find(
+    ([, p]) => referencedId(p.role, 'aws_iam_role') === roleId,
+  );
+  if (!policy) throw new Error(`role ${roleName} has no inline policy`);
+  return wholeStatements(json, policy[1].policy);
+}
+
+/** Whole statements of the trust (assume-role) policy of the role with this physical name. */
+export function roleTrustStatements(json: SynthJson, roleName: string): PolicyStatement[] {
+  return wholeStatements(json, roleNamed(json, roleName)[1].assume_role_policy);
 }
