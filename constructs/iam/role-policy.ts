@@ -28,7 +28,8 @@ export interface RolePolicy {
 
 /**
  * A role assumed by one AWS service for one purpose, with one inline policy that grows as
- * resources grant it access. The policy is only created when something was granted.
+ * resources grant it access. The policy is created with the role and rendered at synthesis, so
+ * it holds every statement granted by then (each role here is granted at least one).
  */
 export class ServiceRole extends Construct implements RolePolicy {
   readonly role: IamRole;

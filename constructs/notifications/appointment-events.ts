@@ -52,7 +52,6 @@ export class AppointmentEvents extends Construct {
       logRetentionDays: props.logRetentionDays,
       timeoutSeconds: 30,
       environment: {
-        TABLE_NAME: props.table.tableName,
         TOPIC_ARN: props.topic.arn,
         ...props.reminders.schedulingEnvironment,
       },
