@@ -32,6 +32,8 @@ export const GRANTING_RESOURCE_TYPES: Readonly<Record<string, GrantingType>> = {
   aws_s3_bucket_public_access_block: { documents: [], grants: 'all' },
   aws_s3_bucket_ownership_controls: { documents: [], grants: 'all' },
   aws_lambda_permission: { documents: [], grants: 'all' },
+  // Which role API Gateway writes the account's logs with.
+  aws_api_gateway_account: { documents: [], grants: 'all' },
   // The role a function runs as is what it may do.
   aws_lambda_function: { documents: [], grants: ['role'] },
   aws_api_gateway_rest_api: { documents: ['policy'], grants: ['api_key_source'] },
