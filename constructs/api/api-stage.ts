@@ -91,7 +91,7 @@ export class ApiStage extends Construct {
       accessLogSettings: { destinationArn: this.accessLogs.arn, format: ACCESS_LOG_FORMAT },
       dependsOn: [executionLogs, ...(account ? [account] : [])],
     });
-    new ApiGatewayMethodSettings(this, 'AllMethods', {
+    const methodSettings = new ApiGatewayMethodSettings(this, 'AllMethods', {
       restApiId: api.id,
       stageName: this.stage.stageName,
       methodPath: '*/*',
@@ -103,6 +103,7 @@ export class ApiStage extends Construct {
         throttlingBurstLimit: limits.burstLimit,
       },
     });
+    props.restApi.redeployOn(methodSettings);
 
     this.apiKey = new ApiGatewayApiKey(this, 'ClientKey', {
       name: naming.name('client'),

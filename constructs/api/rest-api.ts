@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Construct } from 'constructs';
 import { ApiGatewayDeployment } from '@cdktf/provider-aws/lib/api-gateway-deployment';
 import { ApiGatewayIntegration } from '@cdktf/provider-aws/lib/api-gateway-integration';
@@ -8,16 +7,20 @@ import { ApiGatewayRequestValidator } from '@cdktf/provider-aws/lib/api-gateway-
 import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
+import { TerraformResource } from 'cdktf';
 import { REQUEST_BODY_SCHEMAS } from '../../src/contract/request-schemas';
 import { OperationName, Route } from '../../src/http/routes';
 import { ServiceFunction } from '../functions/service-function';
-import { GATEWAY_RESPONSES, GatewayResponses } from './gateway-responses';
+import { DeploymentTrigger } from './deployment-trigger';
+import { GatewayResponses } from './gateway-responses';
 
 export interface RestApiProps {
+  /** Physical name of the API, from the naming helper. */
   readonly apiName: string;
+  /** Method and path of each operation. */
   readonly routes: readonly Route[];
   /** The function serving each operation. */
-  readonly handlers: Readonly<Record<OperationName, ServiceFunction>>;
+  readonly handlers: Readonly<Record<OperationName, Pick<ServiceFunction, 'invokeArn' | 'function'>>>;
 }
 
 /**
@@ -31,6 +34,8 @@ export class AppointmentsRestApi extends Construct {
   readonly apiName: string;
   readonly deployment: ApiGatewayDeployment;
   readonly methods: ApiGatewayMethod[] = [];
+  /** Replaces the deployment when the definition changes; `redeployOn` adds stage-level parts. */
+  private readonly trigger = new DeploymentTrigger();
 
   constructor(scope: Construct, id: string, props: RestApiProps) {
     super(scope, id);
@@ -70,6 +75,7 @@ export class AppointmentsRestApi extends Construct {
     };
 
     const integrations: ApiGatewayIntegration[] = [];
+    const models: ApiGatewayModel[] = [];
     for (const route of props.routes) {
       const fn = props.handlers[route.operation];
       const resource = resources[route.resourcePath];
@@ -86,6 +92,7 @@ export class AppointmentsRestApi extends Construct {
             schema: JSON.stringify(bodySchema),
           })
         : undefined;
+      if (model) models.push(model);
 
       const method = new ApiGatewayMethod(this, `${idPart}Method`, {
         restApiId: this.api.id,
@@ -120,23 +127,35 @@ export class AppointmentsRestApi extends Construct {
 
     const responses = new GatewayResponses(this, 'Responses', { restApiId: this.api.id });
 
+    // Lambda permissions are the functions' resource policies, not part of what a deployment
+    // snapshots: changing one needs no new deployment.
+    this.trigger.include(
+      this.api,
+      collection,
+      item,
+      validators.body,
+      validators.parameters,
+      ...models,
+      ...this.methods,
+      ...integrations,
+      ...responses.responses,
+    );
     this.deployment = new ApiGatewayDeployment(this, 'Deployment', {
       restApiId: this.api.id,
       description: 'Replaced whenever the shape of the API changes',
-      triggers: { shape: apiShapeHash(props.routes) },
+      triggers: { shape: this.trigger.value },
       lifecycle: { createBeforeDestroy: true },
       dependsOn: [...this.methods, ...integrations, ...responses.responses],
     });
   }
-}
 
-/**
- * A content hash of everything that shapes the API: routes, request models, validators and
- * gateway responses. A new hash means a new deployment; an unchanged API keeps its deployment.
- */
-export function apiShapeHash(routes: readonly Route[]): string {
-  const shape = JSON.stringify({ routes, models: REQUEST_BODY_SCHEMAS, responses: GATEWAY_RESPONSES, version: 1 });
-  return createHash('sha256').update(shape).digest('hex');
+  /**
+   * Replaces the deployment also when one of these resources changes (the stage's method
+   * settings, which belong to the API's behaviour though API Gateway applies them to the stage).
+   */
+  redeployOn(...resources: TerraformResource[]): void {
+    this.trigger.include(...resources);
+  }
 }
 
 function pascal(kebab: string): string {
