@@ -5,9 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import { CreateTableCommand, DynamoDBClient, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { createDocumentClient, createDynamoDbClient } from '../src/data/client';
+import { createLocalDynamoDbClient } from '../dev/local/dynamodb-client';
+import { createDocumentClient } from '../src/data/client';
 import { createTableRequest } from '../src/data/table-schema';
-import { createLocalHandlers } from '../src/http/local';
+import { createLocalHandlers } from '../dev/local/handlers';
 import { Figure, ratioFigure } from './figures';
 import { nowMs, percentile } from './stats';
 
@@ -70,7 +71,7 @@ async function pool(count: number, concurrency: number, task: (index: number) =>
  * floor is the database round trip itself; the difference is the handler's own work.
  */
 export async function measureLatency(endpoint: string, concurrency: number, perRound: number, rounds: number) {
-  const client = createDynamoDbClient({ endpoint });
+  const client = createLocalDynamoDbClient(endpoint);
   const handlerTable = await createTable(client, 'latency');
   const floorTable = await createTable(client, 'floor');
   const create = createLocalHandlers({
@@ -152,7 +153,7 @@ interface StoredItem {
 
 /** 1,000 bookings on 50 providers' 16 morning slots, 32 at a time: most of them collide. */
 export async function conflictStorm(endpoint: string, bookings = 1000, providers = 50, concurrency = 32) {
-  const client = createDynamoDbClient({ endpoint });
+  const client = createLocalDynamoDbClient(endpoint);
   const documentClient = createDocumentClient(client);
   const tableName = await createTable(client, 'storm');
   const create = createLocalHandlers({ client: documentClient, tableName, pageTokenSecret: 'bench' })[

@@ -97,7 +97,7 @@ function probeEnvironment(stubPort: number): NodeJS.ProcessEnv {
     REMINDER_FUNCTION_ARN: 'arn:aws:lambda:us-west-1:123456789012:function:appointments-bench-send-reminder',
     SCHEDULER_ROLE_ARN: 'arn:aws:iam::123456789012:role/appointments-bench-scheduler',
     SCHEDULE_DLQ_ARN: 'arn:aws:sqs:us-west-1:123456789012:appointments-bench-schedule-dlq',
-    DYNAMODB_ENDPOINT: `http://127.0.0.1:${stubPort}`,
+    AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${stubPort}`,
   };
 }
 

@@ -4,8 +4,9 @@
  * hold 3,500 and 35,000 bookings a day with peaks of 20 bookings a second.
  */
 import { DEFAULT_ENVIRONMENTS, ENVIRONMENT_NAMES } from '../config/environments';
-import { createDocumentClient, createDynamoDbClient } from '../src/data/client';
-import { createLocalHandlers } from '../src/http/local';
+import { createLocalDynamoDbClient } from '../dev/local/dynamodb-client';
+import { createDocumentClient } from '../src/data/client';
+import { createLocalHandlers } from '../dev/local/handlers';
 import { booking, createEvent, createTable, slotAhead } from './booking-path';
 import { meterCapacity, Units } from './capacity';
 import { countRequests } from './request-counter';
@@ -30,7 +31,7 @@ export interface OperationMeasure extends Units {
 }
 
 export async function measureOperations(endpoint: string): Promise<Record<string, OperationMeasure>> {
-  const client = createDynamoDbClient({ endpoint });
+  const client = createLocalDynamoDbClient(endpoint);
   const tableName = await createTable(client, 'capacity');
   const handlers = createLocalHandlers({ client: createDocumentClient(client), tableName, pageTokenSecret: 'bench' });
   const meter = meterCapacity(client);

@@ -1,7 +1,7 @@
 // Run by bench/bundles.ts in a fresh node process: loads one function bundle (or an empty module,
 // the floor) and invokes its handler once with an event that makes it build its clients but send
 // nothing (a validation failure after the dependencies are built, or an empty stream batch).
-// send-reminder reads the table before anything else: its DYNAMODB_ENDPOINT is a loopback stub.
+// send-reminder reads the table before anything else: its AWS_ENDPOINT_URL_DYNAMODB is a loopback stub.
 'use strict';
 const [modulePath, probe] = process.argv.slice(2);
 

@@ -7,7 +7,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { startDynamoDbLocal } from '../dev/dynamodb-local';
+import { startDynamoDbLocal } from '../dev/local/dynamodb-engine';
 import { latencyFigures, conflictStorm, stormFigures } from './booking-path';
 import { measureBundles } from './bundles';
 import { capacityFigures, measureOperations, roundTripFigures } from './capacity-check';

@@ -9,13 +9,14 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { DynamoDBClient, ResourceInUseException, CreateTableCommand } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ResourceInUseException, CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { OPENAPI_DOCUMENT } from '../src/contract/openapi';
+import { createDocumentClient } from '../src/data/client';
 import { createTableRequest } from '../src/data/table-schema';
-import { createLocalHandlers } from '../src/http/local';
-import { startLocalNotifications } from '../src/notifications/local-notifications';
-import { startDynamoDbLocal } from './dynamodb-local';
+import { createLocalDynamoDbClient } from './local/dynamodb-client';
+import { createLocalHandlers } from './local/handlers';
+import { startLocalNotifications } from './local/notifications';
+import { startDynamoDbLocal } from './local/dynamodb-engine';
 import { createLocalApi, generateApiKey } from './local-api';
 
 export interface DevServerOptions {
@@ -47,11 +48,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     for (const stop of stops.reverse()) await stop().catch(() => undefined);
   };
   try {
-    const client = new DynamoDBClient({
-      endpoint: engine.endpoint,
-      region: 'us-west-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    });
+    const client = createLocalDynamoDbClient(engine.endpoint);
     stops.push(async () => client.destroy());
     await client.send(new CreateTableCommand(createTableRequest(LOCAL_TABLE_NAME))).catch((e: unknown) => {
       if (!(e instanceof ResourceInUseException)) throw e; // a persisted table is reused
@@ -71,7 +68,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
 
     const apiKey = options.apiKey ?? generateApiKey();
     const handlers = createLocalHandlers({
-      client: DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }),
+      client: createDocumentClient(client),
       tableName: LOCAL_TABLE_NAME,
       pageTokenSecret: randomBytes(32).toString('hex'),
     });

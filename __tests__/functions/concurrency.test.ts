@@ -1,6 +1,6 @@
 /** Double booking under real concurrency: DynamoDB Local serialises the transactions for us. */
 import { apiEvent, bookingBody, call, createTestTable, futureSlot, scanTable, TestTable } from './helpers';
-import { createLocalHandlers } from '../../src/http/local';
+import { createLocalHandlers } from '../../dev/local/handlers';
 
 let table: TestTable;
 beforeAll(async () => (table = await createTestTable('concurrency')));

@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { CreateTableCommand, DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import { createDocumentClient, createDynamoDbClient } from '../../src/data/client';
+import { createDocumentClient } from '../../src/data/client';
+import { createLocalDynamoDbClient } from '../../dev/local/dynamodb-client';
 import { createTableRequest } from '../../src/data/table-schema';
 
 export interface TestTable {
@@ -16,9 +17,17 @@ export interface TestTable {
   drop(): Promise<void>;
 }
 
+/** The run's DynamoDB Local, started by jest's globalSetup. */
+export function localEndpoint(): string {
+  const endpoint = process.env.DYNAMODB_ENDPOINT;
+  if (!endpoint)
+    throw new Error('DYNAMODB_ENDPOINT is not set: run through jest, whose globalSetup starts DynamoDB Local');
+  return endpoint;
+}
+
 export async function createTestTable(purpose: string): Promise<TestTable> {
   const tableName = `${purpose}-${randomUUID().slice(0, 8)}`;
-  const client = createDynamoDbClient();
+  const client = createLocalDynamoDbClient(localEndpoint());
   await client.send(new CreateTableCommand(createTableRequest(tableName)));
   return {
     tableName,

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { slotsOf } from '../../src/domain/booking';
-import { createLocalHandlers } from '../../src/http/local';
+import { createLocalHandlers } from '../../dev/local/handlers';
 import { apiEvent, bookingBody, call, createTestTable, scanTable, TestTable } from './helpers';
 
 const NOW = new Date('2026-11-22T03:00:00Z');

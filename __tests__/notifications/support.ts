@@ -5,21 +5,11 @@ import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { Appointment } from '../../src/domain/appointment';
 import { toAppointmentItem } from '../../src/data/items';
+import { createDocumentClient } from '../../src/data/client';
 import { createTableRequest } from '../../src/data/table-schema';
-import { LocalStreamPoller } from '../../src/notifications/local-stream-poller';
-
-/** DynamoDB Local from globalSetup accepts any credentials; these keep the SDK from looking for real ones. */
-const LOCAL = {
-  region: 'us-west-1',
-  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-};
-
-export function localEndpoint(): string {
-  const endpoint = process.env.DYNAMODB_ENDPOINT;
-  if (!endpoint)
-    throw new Error('DYNAMODB_ENDPOINT is not set: run through jest, whose globalSetup starts DynamoDB Local');
-  return endpoint;
-}
+import { createLocalDynamoDbClient, LOCAL_CREDENTIALS, LOCAL_REGION } from '../../dev/local/dynamodb-client';
+import { LocalStreamPoller } from '../../dev/local/stream-poller';
+import { localEndpoint } from '../functions/helpers';
 
 export interface TestTable {
   readonly client: DynamoDBClient;
@@ -32,13 +22,13 @@ export interface TestTable {
 /** A fresh, uniquely named appointments table (with its stream) in the shared DynamoDB Local. */
 export async function createTestTable(purpose: string): Promise<TestTable> {
   const endpoint = localEndpoint();
-  const client = new DynamoDBClient({ ...LOCAL, endpoint });
-  const streams = new DynamoDBStreamsClient({ ...LOCAL, endpoint });
+  const client = createLocalDynamoDbClient(endpoint);
+  const streams = new DynamoDBStreamsClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
   const tableName = `notifications-${purpose}-${randomUUID().slice(0, 8)}`;
   await client.send(new CreateTableCommand(createTableRequest(tableName)));
   return {
     client,
-    documents: DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }),
+    documents: createDocumentClient(client),
     streams,
     tableName,
     async drop() {

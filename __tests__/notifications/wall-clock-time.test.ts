@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { formatLocalTime } from '../../src/notifications/local-time';
+import { formatWallClockTime } from '../../src/notifications/wall-clock-time';
 
-describe('formatLocalTime renders the start in the appointment zone with that instant offset', () => {
+describe('formatWallClockTime renders the start in the appointment zone with that instant offset', () => {
   test.each([
     // America/Los_Angeles: spring forward 2026-03-08 02:00 PST -> 03:00 PDT
     ['2026-03-08T09:59:00Z', 'America/Los_Angeles', '2026-03-08T01:59:00-08:00'],
@@ -27,7 +27,7 @@ describe('formatLocalTime renders the start in the appointment zone with that in
     ['2026-01-15T09:00:00Z', 'UTC', '2026-01-15T09:00:00+00:00'],
   ])('%s in %s is %s', (instant, zone, expected) => {
     // Act
-    const rendered = formatLocalTime(new Date(instant), zone);
+    const rendered = formatWallClockTime(new Date(instant), zone);
 
     // Assess
     expect(rendered).toBe(expected);
@@ -41,7 +41,7 @@ describe('formatLocalTime renders the start in the appointment zone with that in
         fc.constantFrom(...zones),
         (epochMs, zone) => {
           const instant = new Date(Math.floor(epochMs / 1000) * 1000);
-          const rendered = formatLocalTime(instant, zone);
+          const rendered = formatWallClockTime(instant, zone);
           expect(rendered).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
           expect(Date.parse(rendered)).toBe(instant.getTime());
         },
@@ -50,6 +50,6 @@ describe('formatLocalTime renders the start in the appointment zone with that in
   });
 
   test('an unknown zone is an error, not a silent UTC rendering', () => {
-    expect(() => formatLocalTime(new Date('2026-01-15T09:00:00Z'), 'Mars/Olympus_Mons')).toThrow(RangeError);
+    expect(() => formatWallClockTime(new Date('2026-01-15T09:00:00Z'), 'Mars/Olympus_Mons')).toThrow(RangeError);
   });
 });

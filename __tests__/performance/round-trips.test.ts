@@ -8,7 +8,7 @@
  */
 import { OperationName } from '../../src/operations';
 import { ApiHandler } from '../../src/http/handler';
-import { createLocalHandlers } from '../../src/http/local';
+import { createLocalHandlers } from '../../dev/local/handlers';
 import { countRequests, RequestCounter } from '../../bench/request-counter';
 import {
   apiEvent,

@@ -14,7 +14,7 @@ import { handler as create } from '../../functions/create-appointment/handler';
 import { handler as get } from '../../functions/get-appointment/handler';
 import { handler as list } from '../../functions/list-appointments/handler';
 import { handler as update } from '../../functions/update-appointment/handler';
-import { createLocalHandlers } from '../../src/http/local';
+import { createLocalHandlers } from '../../dev/local/handlers';
 import { apiEvent, bookingBody, call, createTestTable, futureSlot, scanTable, TestTable } from '../functions/helpers';
 import { FaultProxy, startFaultProxy } from './support/fault-proxy';
 import { newFigures, recordFigures } from './support/figures';
@@ -31,7 +31,7 @@ beforeAll(async () => {
   proxy = await startFaultProxy(String(process.env.DYNAMODB_ENDPOINT));
   // Read by the functions at their first request, as in Lambda.
   process.env.TABLE_NAME = table.tableName;
-  process.env.DYNAMODB_ENDPOINT = proxy.url;
+  process.env.AWS_ENDPOINT_URL_DYNAMODB = proxy.url;
 });
 
 afterAll(async () => {

@@ -3,7 +3,7 @@
  * response lost after the transaction committed. The client is the repository's own (factory,
  * timeouts, SDK retry strategy), reaching DynamoDB Local through a fault-injecting proxy.
  */
-import { createLocalHandlers } from '../../src/http/local';
+import { createLocalHandlers } from '../../dev/local/handlers';
 import { bookingBody, createTestTable, futureSlot, scanTable, TestTable } from '../functions/helpers';
 import { FaultMode, FaultProxy, startFaultProxy } from './support/fault-proxy';
 import {

@@ -5,7 +5,7 @@
  * every change must be explained by a 2xx answer of that batch: a 4xx writes nothing.
  */
 import fc from 'fast-check';
-import { createLocalHandlers } from '../../src/http/local';
+import { createLocalHandlers } from '../../dev/local/handlers';
 import { HTTP_OPERATIONS, OPERATION_NAMES, OperationName } from '../../src/operations';
 import { apiEvent, createTestTable, lambdaContext, scanTable, TestTable } from '../functions/helpers';
 import { Answer, checkAnswer, WriteLedger } from './support/contract-checks';

@@ -3,7 +3,7 @@
  * parsing), JSON nesting, list windows, page sizes, reminder counts and page tokens. Each refusal
  * names the field and writes nothing.
  */
-import { createLocalHandlers } from '../../src/http/local';
+import { createLocalHandlers } from '../../dev/local/handlers';
 import { MAX_BODY_BYTES } from '../../src/http/request';
 import { ApiHandler } from '../../src/http/handler';
 import { apiEvent, bookingBody, call, createTestTable, futureSlot, scanTable, TestTable } from '../functions/helpers';

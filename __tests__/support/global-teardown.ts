@@ -1,4 +1,4 @@
-import { DynamoDbLocal } from '../../dev/dynamodb-local';
+import { DynamoDbLocal } from '../../dev/local/dynamodb-engine';
 
 export default async function globalTeardown(): Promise<void> {
   await (globalThis as { __dynamoDbLocal?: DynamoDbLocal }).__dynamoDbLocal?.stop();

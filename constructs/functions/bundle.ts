@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { BuildOptions, buildSync, version as esbuildVersion } from 'esbuild';
+import { BuildOptions, buildSync, Metafile, version as esbuildVersion } from 'esbuild';
 import { zipSync } from 'fflate';
 
 /** Repository root: every path in a bundle is relative to it, so bundles are machine-independent. */
@@ -48,7 +48,13 @@ const ZIP_FILE_MODE = 0o100644;
 /** Bumped when the zip layout changes, so old caches are not reused. */
 const FORMAT_VERSION = 2;
 
-let bundles: Map<string, FunctionBundle> | undefined;
+interface Build {
+  readonly bundles: Map<string, FunctionBundle>;
+  /** esbuild's metafile of the build the zips came from, kept beside them. */
+  readonly metafileFile: string;
+}
+
+let build: Build | undefined;
 
 /**
  * The bundle of `functions/<name>/handler.ts`. The first call bundles every function at once
@@ -58,10 +64,26 @@ let bundles: Map<string, FunctionBundle> | undefined;
  * synth (every input file's content, the options, esbuild's version), the zips are reused.
  */
 export function bundleFunction(name: string): FunctionBundle {
-  bundles ??= bundleAll();
-  const bundle = bundles.get(name);
+  const bundle = bundleEveryFunction().bundles.get(name);
   if (!bundle) throw new Error(`No function "${name}": expected functions/${name}/handler.ts`);
   return bundle;
+}
+
+/**
+ * esbuild's metafile of the build that made the bundles (from the same cache): which source
+ * files went into which function's bundle. Tests read it to prove what a bundle holds.
+ */
+export function bundleMetafile(): Metafile {
+  return JSON.parse(readFileSync(bundleEveryFunction().metafileFile, 'utf8')) as Metafile;
+}
+
+function bundleEveryFunction(): Build {
+  if (!build) {
+    const buildDir = path.join(process.env.APPOINTMENTS_BUILD_DIR ?? path.join(REPO_ROOT, '.build'), 'functions');
+    const metafileFile = path.join(buildDir, 'metafile.json');
+    build = { bundles: bundleAll(buildDir, metafileFile), metafileFile };
+  }
+  return build;
 }
 
 interface Cache {
@@ -70,8 +92,7 @@ interface Cache {
   readonly bundles: Record<string, Omit<FunctionBundle, 'zipPath'>>;
 }
 
-function bundleAll(): Map<string, FunctionBundle> {
-  const buildDir = path.join(process.env.APPOINTMENTS_BUILD_DIR ?? path.join(REPO_ROOT, '.build'), 'functions');
+function bundleAll(buildDir: string, metafileFile: string): Map<string, FunctionBundle> {
   const names = readdirSync(path.join(REPO_ROOT, 'functions'))
     .filter((entry) => existsSync(path.join(REPO_ROOT, 'functions', entry, 'handler.ts')))
     .sort();
@@ -82,6 +103,7 @@ function bundleAll(): Map<string, FunctionBundle> {
   if (
     cached &&
     cached.key === cacheKey(names, cached.inputs) &&
+    existsSync(metafileFile) &&
     names.every((n) => zipMatches(zipPathOf(n), cached.bundles[n]))
   ) {
     return new Map(names.map((n) => [n, { ...cached.bundles[n], zipPath: zipPathOf(n) }]));
@@ -120,6 +142,7 @@ function bundleAll(): Map<string, FunctionBundle> {
     inputs,
     bundles: Object.fromEntries([...built].map(([n, { zipPath: _zipPath, ...rest }]) => [n, rest])),
   };
+  writeFileSync(metafileFile, JSON.stringify(result.metafile));
   writeFileSync(cacheFile, JSON.stringify(cache));
   return built;
 }

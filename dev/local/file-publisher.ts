@@ -1,6 +1,6 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import * as path from 'node:path';
-import { EventPublisher, NotificationMessage } from './ports';
+import { EventPublisher, NotificationMessage } from '../../src/notifications/ports';
 
 /**
  * The development server's stand-in for SNS: each message body, exactly as SNS would carry it,

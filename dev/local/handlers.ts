@@ -1,36 +1,21 @@
 /**
- * How the local dev server (and tests) call the same handlers without Lambda. Two ways:
- *
- * - `HANDLER_MODULES[operation]`: the module whose `handler` export serves that route, exactly
- *   what Lambda runs. It reads TABLE_NAME, DYNAMODB_ENDPOINT, PAGE_TOKEN_SECRET from the
- *   environment at its first request.
- * - `createLocalHandlers({ client, tableName, ... })`: every operation's handler over a given
- *   document client, table, clock and page-token secret, with logs and metrics silenced unless
- *   given. Use `ROUTES` (./routes) to map a method and resource path to an operation.
+ * How the dev server, the tests and the benches call the functions' request path without
+ * Lambda: every operation's handler (the same wrapper and operation code a function runs) over
+ * a given document client, table, clock and page-token secret, with logs and metrics silenced
+ * unless given. `matchRoute` (../proxy-event) maps a method and path to an operation.
  */
 import { randomUUID } from 'node:crypto';
-import * as path from 'node:path';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DynamoAppointmentRepository } from '../data/dynamo-repository';
-import { ApiHandler, createHandler } from './handler';
-import { Observability, silentObservability } from './observability';
-import { createAppointment } from './operations/create';
-import { cancelAppointment, updateAppointment } from './operations/change';
-import { getAppointment, listAppointments } from './operations/query';
-import { Operation } from './operations/types';
-import { OperationName } from '../operations';
+import { DynamoAppointmentRepository } from '../../src/data/dynamo-repository';
+import { ApiHandler, createHandler } from '../../src/http/handler';
+import { Observability, silentObservability } from '../../src/http/observability';
+import { createAppointment } from '../../src/http/operations/create';
+import { cancelAppointment, updateAppointment } from '../../src/http/operations/change';
+import { getAppointment, listAppointments } from '../../src/http/operations/query';
+import { Operation } from '../../src/http/operations/types';
+import { OperationName } from '../../src/operations';
 
-const REPO_ROOT = path.resolve(__dirname, '..', '..');
-
-export const HANDLER_MODULES: Readonly<Record<OperationName, string>> = {
-  'create-appointment': path.join(REPO_ROOT, 'functions', 'create-appointment', 'handler.ts'),
-  'get-appointment': path.join(REPO_ROOT, 'functions', 'get-appointment', 'handler.ts'),
-  'list-appointments': path.join(REPO_ROOT, 'functions', 'list-appointments', 'handler.ts'),
-  'update-appointment': path.join(REPO_ROOT, 'functions', 'update-appointment', 'handler.ts'),
-  'cancel-appointment': path.join(REPO_ROOT, 'functions', 'cancel-appointment', 'handler.ts'),
-};
-
-export const OPERATIONS: Readonly<Record<OperationName, Operation>> = {
+const OPERATIONS: Readonly<Record<OperationName, Operation>> = {
   'create-appointment': createAppointment,
   'get-appointment': getAppointment,
   'list-appointments': listAppointments,

@@ -1,13 +1,13 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { FileEventPublisher } from './local-publisher';
-import { LocalReminderScheduler } from './local-scheduler';
-import { LocalStreamPoller } from './local-stream-poller';
-import { Clock, Log, noCounter, systemClock } from './ports';
-import { sendReminder } from './reminder-sender';
-import { DynamoDbReminderStore } from './reminder-store';
-import { processStreamRecords } from './stream-processor';
+import { FileEventPublisher } from './file-publisher';
+import { LocalReminderScheduler } from './reminder-scheduler';
+import { LocalStreamPoller } from './stream-poller';
+import { Clock, Log, noCounter, systemClock } from '../../src/notifications/ports';
+import { sendReminder } from '../../src/notifications/reminder-sender';
+import { createDocumentClient } from '../../src/data/client';
+import { DynamoDbReminderStore } from '../../src/notifications/reminder-store';
+import { processStreamRecords } from '../../src/notifications/stream-processor';
 
 export interface LocalNotificationsOptions {
   /** Client of the DynamoDB Local engine that holds the table. */
@@ -47,7 +47,7 @@ export async function startLocalNotifications(options: LocalNotificationsOptions
   const clock = options.clock ?? systemClock;
   const log = options.log ?? stderrLog;
   const publisher = new FileEventPublisher(options.notificationsFile, options.output ?? process.stdout);
-  const store = new DynamoDbReminderStore(DynamoDBDocumentClient.from(options.client), options.tableName);
+  const store = new DynamoDbReminderStore(createDocumentClient(options.client), options.tableName);
   const scheduler = new LocalReminderScheduler(
     (input) => sendReminder(input, { store, publisher, clock, log, counter: noCounter }),
     { clock, log },

@@ -1,4 +1,12 @@
-import { Clock, Log, ReminderInput, ReminderSchedule, ReminderScheduler, silentLog, systemClock } from './ports';
+import {
+  Clock,
+  Log,
+  ReminderInput,
+  ReminderSchedule,
+  ReminderScheduler,
+  silentLog,
+  systemClock,
+} from '../../src/notifications/ports';
 
 /** setTimeout's largest delay (about 24.8 days); longer waits are re-armed in steps. */
 const MAX_TIMER_MS = 2 ** 31 - 1;

@@ -10,7 +10,7 @@ import {
   _Record as StreamsRecord,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { Log, silentLog } from './ports';
+import { Log, silentLog } from '../../src/notifications/ports';
 
 export interface LocalStreamPollerOptions {
   readonly dynamodb: DynamoDBClient;

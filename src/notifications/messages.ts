@@ -1,5 +1,5 @@
 import { Appointment } from '../domain/appointment';
-import { formatLocalTime } from './local-time';
+import { formatWallClockTime } from './wall-clock-time';
 import { MessageAttributes, NotificationMessage, NotificationType } from './ports';
 
 export type ChangeEventType = Exclude<NotificationType, 'APPOINTMENT_REMINDER'>;
@@ -33,7 +33,7 @@ export function changeMessage(
     type,
     eventId: changeEventId(appointment, type),
     ...appointment,
-    localStart: formatLocalTime(new Date(appointment.start), appointment.timeZone),
+    localStart: formatWallClockTime(new Date(appointment.start), appointment.timeZone),
     ...(previous && type === 'APPOINTMENT_RESCHEDULED'
       ? { previousStart: previous.start, previousEnd: previous.end }
       : {}),
@@ -45,7 +45,7 @@ export function reminderMessage(appointment: Appointment, minutesBefore: number)
     type: 'APPOINTMENT_REMINDER',
     eventId: reminderEventId(appointment, minutesBefore),
     minutesBefore,
-    localStart: formatLocalTime(new Date(appointment.start), appointment.timeZone),
+    localStart: formatWallClockTime(new Date(appointment.start), appointment.timeZone),
     ...appointment,
   };
 }

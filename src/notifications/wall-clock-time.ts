@@ -26,7 +26,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 }
 
 /** The zone's offset from UTC at `instant`, in whole minutes (east positive: Kathmandu = +345). */
-export function utcOffsetMinutes(instant: Date, timeZone: string): number {
+function utcOffsetMinutes(instant: Date, timeZone: string): number {
   const wall = wallClockParts(instant, timeZone);
   const wallAsUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
   const instantSeconds = Math.floor(instant.getTime() / 1000) * 1000;
@@ -37,7 +37,7 @@ export function utcOffsetMinutes(instant: Date, timeZone: string): number {
  * RFC 3339 local time with offset, no fractional seconds. A zero offset is written `+00:00`
  * (not `Z`) because the value is a local time that happens to equal UTC, e.g. London in winter.
  */
-export function formatLocalTime(instant: Date, timeZone: string): string {
+export function formatWallClockTime(instant: Date, timeZone: string): string {
   const w = wallClockParts(instant, timeZone);
   const offset = utcOffsetMinutes(instant, timeZone);
   const sign = offset < 0 ? '-' : '+';

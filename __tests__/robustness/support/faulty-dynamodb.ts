@@ -1,9 +1,8 @@
 /**
  * Handlers whose DynamoDB client comes from the repository's own factory (src/data/client.ts)
  * with its AWS settings (1.5 s request timeout, 4 attempts, standard retries), reaching DynamoDB
- * Local through the fault proxy. The factory treats an explicit endpoint as DynamoDB Local and
- * relaxes the timeout to 10 s, so the proxy is named the way a deployment names an AWS endpoint:
- * the SDK's own `AWS_ENDPOINT_URL_DYNAMODB`, with DYNAMODB_ENDPOINT unset while the client is built.
+ * Local through the fault proxy, named the way a deployment names an AWS endpoint: the SDK's
+ * own `AWS_ENDPOINT_URL_DYNAMODB`.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDocumentClient, createDynamoDbClient } from '../../../src/data/client';
@@ -29,18 +28,12 @@ export function countAttempts(client: DynamoDBClient): { readonly count: number 
  * own clients) ignore them.
  */
 export function productionClientThrough(proxyUrl: string) {
-  const engine = process.env.DYNAMODB_ENDPOINT;
   Object.assign(process.env, {
     AWS_ENDPOINT_URL_DYNAMODB: proxyUrl,
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
     AWS_REGION: 'us-west-1',
   });
-  delete process.env.DYNAMODB_ENDPOINT;
-  try {
-    const client = createDynamoDbClient();
-    return { client, documentClient: createDocumentClient(client), attempts: countAttempts(client) };
-  } finally {
-    process.env.DYNAMODB_ENDPOINT = engine;
-  }
+  const client = createDynamoDbClient();
+  return { client, documentClient: createDocumentClient(client), attempts: countAttempts(client) };
 }

@@ -7,7 +7,7 @@
  * Usage: node --require ./scripts/register-ts.js <this file> <proxyUrl> <tableName> '<EventOptions[] as JSON>'
  * Prints `{"answers":[{status, headers, rawBody, elapsedMs}], "attempts": n}`.
  */
-import { createLocalHandlers } from '../../../src/http/local';
+import { createLocalHandlers } from '../../../dev/local/handlers';
 import { OperationName } from '../../../src/operations';
 import { apiEvent, EventOptions, lambdaContext } from '../../functions/helpers';
 import { productionClientThrough } from './faulty-dynamodb';
