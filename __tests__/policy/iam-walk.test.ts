@@ -12,6 +12,7 @@ import { synthToTempDir } from '../../scripts/terraform-offline';
 /** Statements allowed `Resource: "*"`, each with the reason. */
 const RESOURCE_WILDCARD_ALLOWED: Record<string, string> = {
   SendTraces: 'X-Ray PutTraceSegments and PutTelemetryRecords take no resource ARN',
+  ListTableStreams: 'dynamodb:ListStreams has no resource type: IAM authorises it only on "*"',
   DenyInsecureTransport: 'a Deny: it narrows, never grants',
 };
 /** In a key policy, "*" means the key itself. */

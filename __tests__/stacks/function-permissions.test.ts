@@ -115,12 +115,7 @@ describe('function permissions', () => {
   });
 
   test('the event publisher reads the stream, publishes, manages schedules and passes only the Scheduler role', () => {
-    const streamActions = [
-      'dynamodb:DescribeStream',
-      'dynamodb:GetRecords',
-      'dynamodb:GetShardIterator',
-      'dynamodb:ListStreams',
-    ];
+    const streamActions = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'];
     const schedules = `arn:aws:scheduler:us-west-1:123456789012:schedule/${scheduleGroup}/rem-*`;
     const passedToScheduler = {
       test: 'StringEquals',
@@ -131,6 +126,7 @@ describe('function permissions', () => {
       ...logging('publish-appointment-events'),
       allow('ReadAppointmentStream', streamActions, [stream]),
       allow('ReadAppointmentStreamEncryption', READ_KEY, [dataKey], [viaTable]),
+      allow('ListTableStreams', ['dynamodb:ListStreams'], ['*']),
       allow('PublishNotifications', ['sns:Publish'], [topic]),
       allow('PublishNotificationsEncryption', SEND_ENCRYPTED, [messagingKey], [via('sns')]),
       allow('ManageReminderSchedules', ['scheduler:CreateSchedule', 'scheduler:DeleteSchedule'], [schedules]),

@@ -36,17 +36,11 @@ export class ServiceKeys extends Construct {
       aliasName: naming.name('logs'),
       protect,
     });
+    const cloudWatchLogs = [{ type: 'Service', identifiers: [`logs.${region}.amazonaws.com`] }];
     this.logs.allow({
       sid: 'CloudWatchLogsEncryptsThisAccountsLogGroups',
-      principals: [{ type: 'Service', identifiers: [`logs.${region}.amazonaws.com`] }],
-      actions: [
-        'kms:Decrypt',
-        'kms:DescribeKey',
-        'kms:Encrypt',
-        'kms:GenerateDataKey',
-        'kms:ReEncryptFrom',
-        'kms:ReEncryptTo',
-      ],
+      principals: cloudWatchLogs,
+      actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:ReEncryptFrom', 'kms:ReEncryptTo'],
       condition: [
         {
           test: 'ArnLike',
@@ -54,6 +48,13 @@ export class ServiceKeys extends Construct {
           values: [regionalArn(this, 'logs', 'log-group:*')],
         },
       ],
+    });
+    // A DescribeKey request carries no encryption context, so under the condition above it would
+    // never be allowed. It reveals the key's metadata only, to the regional CloudWatch Logs service.
+    this.logs.allow({
+      sid: 'CloudWatchLogsDescribesTheKey',
+      principals: cloudWatchLogs,
+      actions: ['kms:DescribeKey'],
     });
     this.messaging = new EncryptionKey(this, 'Messaging', {
       purpose: `Notification topics and dead-letter queues of ${naming.serviceName}`,

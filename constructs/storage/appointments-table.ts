@@ -154,6 +154,9 @@ export class AppointmentsTable extends Construct {
   /** Reading the table's stream (the event source mapping polls with the function's role). */
   grantStreamRead(policy: RolePolicy): void {
     this.grant(policy, 'ReadAppointmentStream', TABLE_ACTIONS.readStream, { resources: [this.streamArn] });
+    // ListStreams has no resource type in IAM: granted on the stream's ARN it allows nothing, so
+    // it has its own statement on "*". It lists stream ARNs only; reading one needs the grant above.
+    policy.addStatements({ sid: 'ListTableStreams', actions: [...TABLE_ACTIONS.listStreams], resources: ['*'] });
   }
 
   private grant(

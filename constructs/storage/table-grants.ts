@@ -19,7 +19,9 @@ export const TABLE_ACTIONS = {
   cancelWrites: ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:UpdateItem'],
   /** Claiming and releasing a reminder-sent record. */
   reminderRecords: ['dynamodb:DeleteItem', 'dynamodb:PutItem'],
-  readStream: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'],
+  readStream: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'],
+  /** Names no table or stream: IAM only authorises it on `Resource: "*"`. */
+  listStreams: ['dynamodb:ListStreams'],
 } as const;
 
 /** The key prefixes (see src/data/keys.ts) each writer may touch: `dynamodb:LeadingKeys`. */
