@@ -5,11 +5,13 @@ import globalSetup from '../support/global-setup';
  * every time: starting DynamoDB Local (a JVM) per mutant would cost seconds each. This starts it
  * once per Stryker test-runner process and stops it when that process exits.
  */
+/** The engine ../support/global-setup.ts keeps on globalThis. */
+const runningEngine = () => (globalThis as { __dynamoDbLocal?: { stop(): Promise<void> } }).__dynamoDbLocal;
+
 export default async function startDynamoDbLocalOnce(): Promise<void> {
-  const state = globalThis as { __dynamoDbLocal?: { stop(): Promise<void> } };
-  if (state.__dynamoDbLocal) return;
+  if (runningEngine()) return;
   await globalSetup();
-  const engine = state.__dynamoDbLocal;
+  const engine = runningEngine();
   // stop() signals the JVM synchronously before it awaits, which is all an exiting process can do.
   process.once('exit', () => void engine?.stop());
 }

@@ -1,0 +1,143 @@
+/**
+ * Each DynamoDB conditional write, seen from the table (DynamoDB Local): what its condition
+ * refuses, and that a refused write changes nothing. These are the cases no API test reaches
+ * (an appointment id that already exists, a lock another appointment holds, a stored item that
+ * moved on between read and write), so that weakening a ConditionExpression fails here.
+ */
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { newAppointment, parseCreateRequest } from '../../src/domain/booking';
+import { AppointmentError } from '../../src/domain/errors';
+import { DynamoAppointmentRepository } from '../../src/data/dynamo-repository';
+import { ConcurrentChangeError } from '../../src/data/repository';
+import { DynamoDbReminderStore } from '../../src/notifications/reminder-store';
+import { bookingBody, createTestTable, futureSlot, scanTable, TestTable } from '../functions/helpers';
+
+let table: TestTable;
+let repository: DynamoAppointmentRepository;
+beforeAll(async () => {
+  table = await createTestTable('conditional-writes');
+  repository = new DynamoAppointmentRepository({ client: table.documentClient, tableName: table.tableName, clock });
+});
+afterAll(() => table.drop());
+
+const NOW = new Date();
+function clock() {
+  return NOW;
+}
+const appointment = (id: string, overrides: Record<string, unknown>) =>
+  newAppointment(parseCreateRequest(bookingBody({ durationMinutes: 15, ...overrides }), NOW), id, NOW);
+const failureOf = (write: Promise<unknown>) =>
+  write.then(
+    () => 'written',
+    (error: unknown) => error,
+  );
+const lockOf = (providerId: string, start: string) => ({ pk: `SLOT#${providerId}#${start}`, sk: 'LOCK' });
+
+async function setStored(key: Record<string, string>, field: string, value: unknown): Promise<void> {
+  await table.documentClient.send(
+    new UpdateCommand({
+      TableName: table.tableName,
+      Key: key,
+      UpdateExpression: 'SET #field = :value',
+      ExpressionAttributeNames: { '#field': field },
+      ExpressionAttributeValues: { ':value': value },
+    }),
+  );
+}
+
+describe('appointment writes', () => {
+  test('a booking never overwrites an appointment with the same id, and leaves no lock behind', async () => {
+    // Prepare
+    await repository.create(appointment('same-id', { providerId: 'p-first', start: futureSlot(5) }));
+    const before = await scanTable(table);
+    // Act
+    const failure = await failureOf(
+      repository.create(appointment('same-id', { providerId: 'p-second', start: futureSlot(6) })),
+    );
+    // Assess
+    expect(failure).not.toBe('written');
+    expect(await scanTable(table)).toEqual(before);
+  });
+
+  test('a change is refused when the stored appointment is no longer confirmed, even at the expected version', async () => {
+    // Prepare: cancelled behind the writer's back without a version change.
+    const booked = appointment('cancelled-same-version', { providerId: 'p-status', start: futureSlot(7) });
+    await repository.create(booked);
+    await setStored({ pk: 'APPT#cancelled-same-version', sk: 'APPOINTMENT' }, 'status', 'CANCELLED');
+    const before = await scanTable(table);
+    // Act
+    const update = await failureOf(repository.update(booked, { ...booked, version: 2 }, { release: [], take: [] }));
+    const cancel = await failureOf(repository.cancel(booked, { ...booked, status: 'CANCELLED', version: 2 }));
+    // Assess
+    expect(update).toBeInstanceOf(ConcurrentChangeError);
+    expect(cancel).toBeInstanceOf(ConcurrentChangeError);
+    expect(await scanTable(table)).toEqual(before);
+  });
+
+  test('a change is refused when the stored version moved on', async () => {
+    // Prepare
+    const booked = appointment('moved-on', { providerId: 'p-version', start: futureSlot(8) });
+    await repository.create(booked);
+    await setStored({ pk: 'APPT#moved-on', sk: 'APPOINTMENT' }, 'version', 2);
+    const before = await scanTable(table);
+    // Act
+    const update = await failureOf(repository.update(booked, { ...booked, version: 2 }, { release: [], take: [] }));
+    const cancel = await failureOf(repository.cancel(booked, { ...booked, status: 'CANCELLED', version: 2 }));
+    // Assess
+    expect(update).toBeInstanceOf(ConcurrentChangeError);
+    expect(cancel).toBeInstanceOf(ConcurrentChangeError);
+    expect(await scanTable(table)).toEqual(before);
+  });
+});
+
+describe('slot lock writes', () => {
+  test('cancelling never deletes a slot lock another appointment holds', async () => {
+    // Prepare
+    const start = futureSlot(9);
+    const booked = appointment('lock-owner', { providerId: 'p-foreign', start });
+    await repository.create(booked);
+    await setStored(lockOf('p-foreign', start), 'appointmentId', 'someone-else');
+    const before = await scanTable(table);
+    // Act
+    const failure = await failureOf(repository.cancel(booked, { ...booked, status: 'CANCELLED', version: 2 }));
+    // Assess
+    expect((failure as AppointmentError).code).toBe('SLOT_CONFLICT');
+    expect(await scanTable(table)).toEqual(before);
+  });
+
+  test('rescheduling never takes a slot another appointment holds', async () => {
+    // Prepare
+    const taken = futureSlot(10);
+    const mover = appointment('mover', { providerId: 'p-take', start: futureSlot(11) });
+    await repository.create(mover);
+    await repository.create(appointment('holder', { providerId: 'p-take', start: taken }));
+    const before = await scanTable(table);
+    // Act
+    const failure = await failureOf(
+      repository.update(mover, { ...mover, version: 2 }, { release: [mover.start], take: [taken] }),
+    );
+    // Assess
+    expect((failure as AppointmentError).code).toBe('SLOT_CONFLICT');
+    expect(await scanTable(table)).toEqual(before);
+  });
+});
+
+describe('reminder claims', () => {
+  test('a reminder is claimed once, and only its own claim can give it back', async () => {
+    // Prepare
+    const store = new DynamoDbReminderStore(table.documentClient, table.tableName);
+    const expiresAt = new Date(NOW.getTime() + 3600_000);
+    const first = await store.claim('reminded', 1, 60, expiresAt);
+    // Act
+    const second = await store.claim('reminded', 1, 60, expiresAt);
+    await store.release({ ...first!, claimId: 'not-this-claim' });
+    const afterForeignRelease = await store.claim('reminded', 1, 60, expiresAt);
+    await store.release(first!);
+    const afterOwnRelease = await store.claim('reminded', 1, 60, expiresAt);
+    // Assess
+    expect(first).toBeDefined();
+    expect(second).toBeUndefined();
+    expect(afterForeignRelease).toBeUndefined();
+    expect(afterOwnRelease).toMatchObject({ appointmentId: 'reminded', version: 1, minutesBefore: 60 });
+  });
+});
