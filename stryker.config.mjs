@@ -9,19 +9,30 @@ import * as path from 'node:path';
 const require = createRequire(import.meta.url);
 const base = require('./jest.config.js');
 
-/** The tests that exercise the mutated folders; slow suites of other concerns (terraform plan, load, robustness) are left out. */
-const MUTATION_TESTS = [
-  '<rootDir>/__tests__/config',
-  '<rootDir>/__tests__/data',
-  '<rootDir>/__tests__/domain',
-  '<rootDir>/__tests__/functions',
-  '<rootDir>/__tests__/mutation',
-  '<rootDir>/__tests__/policy',
-  '<rootDir>/__tests__/security',
-  '<rootDir>/__tests__/stacks',
-];
-
-const MUTATED_FOLDERS = ['constructs', 'policy', 'src/domain', 'src/data'];
+/**
+ * The tests that exercise each mutated folder. Suites of other concerns (terraform plan, load,
+ * robustness, synth in fresh processes) are left out: they would only slow every mutant down.
+ */
+const TESTS_BY_FOLDER = {
+  constructs: [
+    '__tests__/config',
+    '__tests__/policy',
+    '__tests__/security/policy-table.test.ts',
+    '__tests__/security/account-logging-role.test.ts',
+    '__tests__/stacks/bootstrap-stack.test.ts',
+    '__tests__/stacks/function-permissions.test.ts',
+    '__tests__/stacks/service-stack.test.ts',
+  ],
+  policy: ['__tests__/policy'],
+  'src/domain': ['__tests__/domain', '__tests__/functions', '__tests__/mutation'],
+  'src/data': [
+    '__tests__/data',
+    '__tests__/functions',
+    '__tests__/security/conditional-writes.test.ts',
+    '__tests__/mutation',
+  ],
+};
+const MUTATED_FOLDERS = Object.keys(TESTS_BY_FOLDER);
 const folder = process.env.STRYKER_FOLDER;
 if (folder !== undefined && !MUTATED_FOLDERS.includes(folder)) {
   throw new Error(`STRYKER_FOLDER must be one of ${MUTATED_FOLDERS.join(', ')}, not ${folder}`);
@@ -37,7 +48,10 @@ export default {
     enableFindRelatedTests: false,
     config: {
       ...base,
-      roots: MUTATION_TESTS,
+      roots: ['<rootDir>/__tests__'],
+      testMatch: [...new Set((folder ? [folder] : MUTATED_FOLDERS).flatMap((f) => TESTS_BY_FOLDER[f]))].map((t) =>
+        t.endsWith('.ts') ? `<rootDir>/${t}` : `<rootDir>/${t}/**/*.test.ts`,
+      ),
       globalSetup: '<rootDir>/__tests__/mutation/global-setup.ts',
       globalTeardown: '<rootDir>/__tests__/mutation/global-teardown.ts',
     },

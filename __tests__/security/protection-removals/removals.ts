@@ -21,7 +21,9 @@ const IAM_TESTS = [
   '__tests__/stacks/service-stack.test.ts',
   '__tests__/policy',
 ];
-const WRITE_TESTS = ['__tests__/data', '__tests__/functions', '__tests__/notifications', '__tests__/security'];
+const CONDITIONAL_WRITES = '__tests__/security/conditional-writes.test.ts';
+const REPOSITORY_TESTS = ['__tests__/data', '__tests__/functions', CONDITIONAL_WRITES];
+const REMINDER_TESTS = ['__tests__/notifications', CONDITIONAL_WRITES];
 
 /** A condition key renamed, then its whole condition entry deleted. */
 function conditionKey(file: string, variable: string, entry: string, deleted = ''): Removal[] {
@@ -111,7 +113,7 @@ function conditionalWrites(): Removal[] {
     file,
     find,
     replace,
-    tests: WRITE_TESTS,
+    tests: file === reminders ? REMINDER_TESTS : REPOSITORY_TESTS,
   });
   const appointmentPut = "Item: toAppointmentItem(appointment), ConditionExpression: 'attribute_not_exists(pk)' }";
   const lockPut = "Put: { TableName, Item, ConditionExpression: 'attribute_not_exists(pk)' }";
