@@ -3,6 +3,7 @@ import { Aspects, TerraformOutput, TerraformStack } from 'cdktf';
 import { EnvironmentConfig, StateConfig } from '../config/environments';
 import { ServiceNaming, stackName } from '../config/naming';
 import { BookingApi } from '../constructs/api/booking-api';
+import { ServiceFunction } from '../constructs/functions/service-function';
 import { STAGE_NAME } from '../constructs/api/api-stage';
 import { AppointmentEvents } from '../constructs/notifications/appointment-events';
 import { EncryptedTopic } from '../constructs/notifications/encrypted-topic';
@@ -12,6 +13,7 @@ import { ServiceKeys } from '../constructs/security/service-keys';
 import { StackEnvironment } from '../constructs/stack-environment';
 import { AppointmentsTable } from '../constructs/storage/appointments-table';
 import { APPOINTMENTS_TABLE_INDEXES } from '../src/data/table-schema';
+import { FunctionName } from '../src/operations';
 import { ServicePolicy } from '../policy/service-policy';
 import { configureAwsProvider, useS3State } from './common';
 
@@ -21,6 +23,20 @@ export interface ServiceStackProps {
   /** Where the stack's Terraform state lives. */
   readonly state: StateConfig;
 }
+
+/**
+ * The order the dashboard lists the functions in (create, read, list, update, cancel, then the
+ * event functions), as it always has: another order would redraw its widgets.
+ */
+const DASHBOARD_ORDER: readonly FunctionName[] = [
+  'create-appointment',
+  'get-appointment',
+  'list-appointments',
+  'update-appointment',
+  'cancel-appointment',
+  'publish-appointment-events',
+  'send-reminder',
+];
 
 /** One environment of the appointments service. Composes the domain constructs; no logic here. */
 export class ServiceStack extends TerraformStack {
@@ -51,22 +67,22 @@ export class ServiceStack extends TerraformStack {
       key: keys.messaging,
       emailSubscribers: env.notificationEmails,
     });
-    const functions = { naming, logsKey: keys.logs, logRetentionDays: env.logRetentionDays };
+    const functionSettings = { naming, logsKey: keys.logs, logRetentionDays: env.logRetentionDays };
     const reminders = new ReminderScheduling(this, 'Reminders', {
-      ...functions,
+      ...functionSettings,
       table,
       topic,
       messagingKey: keys.messaging,
     });
     const events = new AppointmentEvents(this, 'AppointmentEvents', {
-      ...functions,
+      ...functionSettings,
       table,
       topic,
       reminders,
       messagingKey: keys.messaging,
     });
     const api = new BookingApi(this, 'Api', {
-      ...functions,
+      ...functionSettings,
       table,
       dataKey: keys.data,
       reservedConcurrency: env.apiReservedConcurrency,
@@ -76,13 +92,18 @@ export class ServiceStack extends TerraformStack {
         manageAccountLogging: env.manageApiGatewayAccountLogging,
       },
     });
+    const functions = {
+      ...api.handlers,
+      'publish-appointment-events': events.publisher,
+      'send-reminder': reminders.sender,
+    } satisfies Record<FunctionName, ServiceFunction>;
     const observability = new Observability(this, 'Observability', {
       naming,
       messagingKey: keys.messaging,
       alarmEmails: env.alarms.emails,
       thresholds: env.alarms,
       targets: {
-        functionNames: [...Object.values(api.handlers), events.publisher, reminders.sender].map((f) => f.functionName),
+        functionNames: DASHBOARD_ORDER.map((name) => functions[name].functionName),
         apiName: api.restApi.apiName,
         stageName: STAGE_NAME,
         tableName: table.physicalName,

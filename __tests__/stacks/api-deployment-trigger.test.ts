@@ -16,7 +16,6 @@ import { AppointmentsRestApi } from '../../constructs/api/rest-api';
 import { EncryptionKey } from '../../constructs/security/encryption-key';
 import { StackEnvironment } from '../../constructs/stack-environment';
 import { OPERATION_NAMES } from '../../src/operations';
-import { ROUTES } from '../../src/http/routes';
 
 type Change = (stack: TerraformStack) => void;
 
@@ -39,7 +38,6 @@ function triggerAfter(change: Change = () => undefined): string {
   ) as ConstructorParameters<typeof AppointmentsRestApi>[2]['handlers'];
   const restApi = new AppointmentsRestApi(stack, 'RestApi', {
     apiName: 'appointments-test-api',
-    routes: ROUTES,
     handlers,
   });
   new ApiStage(stack, 'Stage', {

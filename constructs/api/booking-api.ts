@@ -1,9 +1,11 @@
 import { Construct } from 'constructs';
 import { SsmParameter } from '@cdktf/provider-aws/lib/ssm-parameter';
 import { Fn } from 'cdktf';
-import { OperationName, ROUTES } from '../../src/http/routes';
 import { ServiceNaming } from '../../config/naming';
+import { ENV } from '../../src/environment';
+import { FUNCTIONS, OPERATION_NAMES, OperationName } from '../../src/operations';
 import { ServiceFunction } from '../functions/service-function';
+import { RolePolicy } from '../iam/role-policy';
 import { EncryptionKey, viaServices } from '../security/encryption-key';
 import { StackEnvironment } from '../stack-environment';
 import { AppointmentsTable } from '../storage/appointments-table';
@@ -30,12 +32,13 @@ export interface BookingApiProps {
   readonly stage: Pick<ApiStageProps, 'limits' | 'executionLogLevel' | 'manageAccountLogging'>;
 }
 
-const DESCRIPTIONS: Record<OperationName, string> = {
-  'create-appointment': 'Books an appointment without double-booking its provider',
-  'get-appointment': 'Reads one appointment',
-  'list-appointments': 'Lists appointments of a provider or a customer in a time window',
-  'update-appointment': 'Reschedules or edits an appointment',
-  'cancel-appointment': 'Cancels an appointment and frees its slots',
+/** The table access each operation's function is granted: read functions cannot write. */
+const TABLE_ACCESS: Record<OperationName, (table: AppointmentsTable, role: RolePolicy) => void> = {
+  'create-appointment': (table, role) => table.grantBookingWrites(role),
+  'get-appointment': (table, role) => table.grantReadAppointments(role),
+  'list-appointments': (table, role) => table.grantQueryIndexes(role),
+  'update-appointment': (table, role) => table.grantRescheduleWrites(role),
+  'cancel-appointment': (table, role) => table.grantCancelWrites(role),
 };
 
 /**
@@ -63,37 +66,31 @@ export class BookingApi extends Construct {
       lifecycle: { ignoreChanges: ['value'] },
     });
 
-    const make = (operation: OperationName, environment: Record<string, string> = {}) =>
-      new ServiceFunction(this, operation, {
+    // Each function is given the variables its registry entry lists, from these values.
+    const environmentValues = {
+      [ENV.tableName]: table.tableName,
+      [ENV.pageTokenSecretParameter]: this.pageTokenSecret.name,
+    };
+    const handlers: Partial<Record<OperationName, ServiceFunction>> = {};
+    for (const operation of OPERATION_NAMES) {
+      const fn = new ServiceFunction(this, operation, {
         naming,
         source: operation,
-        description: DESCRIPTIONS[operation],
         logsKey: props.logsKey,
         logRetentionDays: props.logRetentionDays,
         reservedConcurrency: props.reservedConcurrency,
-        environment: { TABLE_NAME: table.tableName, ...environment },
+        environmentValues,
       });
+      TABLE_ACCESS[operation](table, fn.role);
+      // The functions given the secret's name are the ones that read it.
+      if (FUNCTIONS[operation].environment.includes(ENV.pageTokenSecretParameter)) {
+        this.grantReadPageTokenSecret(fn, props.dataKey);
+      }
+      handlers[operation] = fn;
+    }
+    this.handlers = handlers as Record<OperationName, ServiceFunction>;
 
-    this.handlers = {
-      'create-appointment': make('create-appointment'),
-      'get-appointment': make('get-appointment'),
-      'list-appointments': make('list-appointments', { PAGE_TOKEN_SECRET_PARAMETER: this.pageTokenSecret.name }),
-      'update-appointment': make('update-appointment'),
-      'cancel-appointment': make('cancel-appointment'),
-    };
-
-    table.grantBookingWrites(this.handlers['create-appointment'].role);
-    table.grantReadAppointments(this.handlers['get-appointment'].role);
-    table.grantQueryIndexes(this.handlers['list-appointments'].role);
-    table.grantRescheduleWrites(this.handlers['update-appointment'].role);
-    table.grantCancelWrites(this.handlers['cancel-appointment'].role);
-    this.grantReadPageTokenSecret(this.handlers['list-appointments'], props.dataKey);
-
-    this.restApi = new AppointmentsRestApi(this, 'RestApi', {
-      apiName: naming.name('api'),
-      routes: ROUTES,
-      handlers: this.handlers,
-    });
+    this.restApi = new AppointmentsRestApi(this, 'RestApi', { apiName: naming.name('api'), handlers: this.handlers });
     this.stage = new ApiStage(this, 'Stage', {
       ...props.stage,
       naming,

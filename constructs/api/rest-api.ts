@@ -8,8 +8,7 @@ import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { TerraformResource } from 'cdktf';
-import { REQUEST_BODY_SCHEMAS } from '../../src/contract/request-schemas';
-import { OperationName, Route } from '../../src/http/routes';
+import { HTTP_OPERATIONS, OPERATION_NAMES, OperationName, ResourcePath } from '../../src/operations';
 import { ServiceFunction } from '../functions/service-function';
 import { DeploymentTrigger } from './deployment-trigger';
 import { GatewayResponses } from './gateway-responses';
@@ -17,16 +16,25 @@ import { GatewayResponses } from './gateway-responses';
 export interface RestApiProps {
   /** Physical name of the API, from the naming helper. */
   readonly apiName: string;
-  /** Method and path of each operation. */
-  readonly routes: readonly Route[];
-  /** The function serving each operation. */
+  /** The function serving each operation of the registry (src/operations.ts). */
   readonly handlers: Readonly<Record<OperationName, Pick<ServiceFunction, 'invokeArn' | 'function'>>>;
 }
 
 /**
+ * Construct id of each resource path's `aws_api_gateway_resource`. Written out, not derived from
+ * the path: a changed id replaces the resource in Terraform. A new path in the registry fails
+ * type-checking here until it is given one.
+ */
+const RESOURCE_IDS: Record<ResourcePath, string> = {
+  '/appointments': 'Appointments',
+  '/appointments/{appointmentId}': 'Appointment',
+};
+
+/**
  * The REST API (not an HTTP API: only REST APIs have API keys and usage plans). Every method
  * requires an API key, validates its parameters and body before a function runs, and proxies
- * to the operation's own function. The deployment is replaced whenever the API's shape changes.
+ * to the operation's own function. Resources, methods, models and validators are derived from
+ * the registry of operations. The deployment is replaced whenever the API's definition changes.
  */
 export class AppointmentsRestApi extends Construct {
   readonly api: ApiGatewayRestApi;
@@ -36,6 +44,7 @@ export class AppointmentsRestApi extends Construct {
   readonly methods: ApiGatewayMethod[] = [];
   /** Replaces the deployment when the definition changes; `redeployOn` adds stage-level parts. */
   private readonly trigger = new DeploymentTrigger();
+  private readonly resources = new Map<string, ApiGatewayResource>();
 
   constructor(scope: Construct, id: string, props: RestApiProps) {
     super(scope, id);
@@ -46,18 +55,6 @@ export class AppointmentsRestApi extends Construct {
       endpointConfiguration: { types: ['REGIONAL'] },
       apiKeySource: 'HEADER',
     });
-
-    const collection = new ApiGatewayResource(this, 'Appointments', {
-      restApiId: this.api.id,
-      parentId: this.api.rootResourceId,
-      pathPart: 'appointments',
-    });
-    const item = new ApiGatewayResource(this, 'Appointment', {
-      restApiId: this.api.id,
-      parentId: collection.id,
-      pathPart: '{appointmentId}',
-    });
-    const resources = { '/appointments': collection, '/appointments/{appointmentId}': item };
 
     const validators = {
       body: new ApiGatewayRequestValidator(this, 'ValidateBodyAndParameters', {
@@ -76,14 +73,16 @@ export class AppointmentsRestApi extends Construct {
 
     const integrations: ApiGatewayIntegration[] = [];
     const models: ApiGatewayModel[] = [];
-    for (const route of props.routes) {
-      const fn = props.handlers[route.operation];
-      const resource = resources[route.resourcePath];
-      const idPart = pascal(route.operation);
+    for (const operation of OPERATION_NAMES) {
+      const { method: httpMethod, resourcePath, parameters, requestBody: bodySchema } = HTTP_OPERATIONS[operation];
+      const fn = props.handlers[operation];
+      const resource = this.resource(resourcePath);
+      const idPart = pascal(operation);
+      // Path parameters only: API Gateway would not enforce the optional headers and query.
       const requestParameters: Record<string, boolean> = {};
-      if (route.resourcePath.includes('{appointmentId}')) requestParameters['method.request.path.appointmentId'] = true;
+      for (const p of parameters.filter((p) => p.in === 'path'))
+        requestParameters[`method.request.path.${p.name}`] = true;
 
-      const bodySchema = REQUEST_BODY_SCHEMAS[route.operation as keyof typeof REQUEST_BODY_SCHEMAS];
       const model = bodySchema
         ? new ApiGatewayModel(this, `${idPart}Model`, {
             restApiId: this.api.id,
@@ -97,7 +96,7 @@ export class AppointmentsRestApi extends Construct {
       const method = new ApiGatewayMethod(this, `${idPart}Method`, {
         restApiId: this.api.id,
         resourceId: resource.id,
-        httpMethod: route.method,
+        httpMethod,
         authorization: 'NONE', // callers authenticate with the API key (api_key_required)
         apiKeyRequired: true,
         requestParameters,
@@ -121,7 +120,7 @@ export class AppointmentsRestApi extends Construct {
         action: 'lambda:InvokeFunction',
         functionName: fn.function.functionName,
         principal: 'apigateway.amazonaws.com',
-        sourceArn: `${this.api.executionArn}/*/${route.method}${route.resourcePath.replace('{appointmentId}', '*')}`,
+        sourceArn: `${this.api.executionArn}/*/${httpMethod}${resourcePath.replace(/\{[^}]+\}/g, '*')}`,
       });
     }
 
@@ -131,8 +130,7 @@ export class AppointmentsRestApi extends Construct {
     // snapshots: changing one needs no new deployment.
     this.trigger.include(
       this.api,
-      collection,
-      item,
+      ...this.resources.values(),
       validators.body,
       validators.parameters,
       ...models,
@@ -147,6 +145,22 @@ export class AppointmentsRestApi extends Construct {
       lifecycle: { createBeforeDestroy: true },
       dependsOn: [...this.methods, ...integrations, ...responses.responses],
     });
+  }
+
+  /** The resource of a path, created with its parents the first time a path is asked for. */
+  private resource(path: ResourcePath): ApiGatewayResource {
+    const existing = this.resources.get(path);
+    if (existing) return existing;
+    // Every parent of a registry path is itself a registry path (RESOURCE_IDS names them all).
+    const parentPath = path.slice(0, path.lastIndexOf('/'));
+    const parentId = parentPath === '' ? this.api.rootResourceId : this.resource(parentPath as ResourcePath).id;
+    const created = new ApiGatewayResource(this, RESOURCE_IDS[path], {
+      restApiId: this.api.id,
+      parentId,
+      pathPart: path.slice(path.lastIndexOf('/') + 1),
+    });
+    this.resources.set(path, created);
+    return created;
   }
 
   /**

@@ -7,7 +7,8 @@ import { ServiceRole } from '../iam/role-policy';
 import { EncryptedQueue } from '../messaging/encrypted-queue';
 import { EncryptionKey } from '../security/encryption-key';
 import { bundleFunction } from './bundle';
-import { METRICS_NAMESPACE } from '../../src/environment';
+import { ENV, EnvironmentVariable, METRICS_NAMESPACE } from '../../src/environment';
+import { FUNCTIONS, functionEnvironment, FunctionName } from '../../src/operations';
 
 /** Lambda runtime: the newest Node.js that hashicorp/aws 5.100.0 accepts. */
 export const LAMBDA_RUNTIME = 'nodejs22.x';
@@ -15,10 +16,12 @@ export const LAMBDA_RUNTIME = 'nodejs22.x';
 export interface ServiceFunctionProps {
   /** Names the function (`naming.name(source)`) and gives its logs and metrics their service name. */
   readonly naming: ServiceNaming;
-  /** Folder under `functions/` holding `handler.ts`; also the purpose in the physical name. */
-  readonly source: string;
-  /** What the function does, for its description and its role's. */
-  readonly description: string;
+  /**
+   * The function's entry in the registry (src/operations.ts): its folder under `functions/`
+   * holding `handler.ts`, its description, the variables it reads, and the purpose in its
+   * physical name.
+   */
+  readonly source: FunctionName;
   /** Retention of the function's log group, in days (a value CloudWatch Logs accepts). */
   readonly logRetentionDays: number;
   /** @default 256 */
@@ -31,10 +34,12 @@ export interface ServiceFunctionProps {
    */
   readonly reservedConcurrency?: number;
   /**
-   * Variables the handler reads, added to the ones every function gets (Node options, Powertools).
+   * Values of variables the stack can provide. The function is given exactly the ones its
+   * registry entry lists (plus Node's and Powertools' settings, which every function gets);
+   * synthesis fails, naming the variable, when a listed one has no value here.
    * @default none
    */
-  readonly environment?: Record<string, string>;
+  readonly environmentValues?: Partial<Record<EnvironmentVariable, string>>;
   /** Key that encrypts the function's log group. */
   readonly logsKey: EncryptionKey;
   /**
@@ -58,6 +63,7 @@ export class ServiceFunction extends Construct {
   constructor(scope: Construct, id: string, props: ServiceFunctionProps) {
     super(scope, id);
     this.functionName = props.naming.name(props.source);
+    const description = FUNCTIONS[props.source].description;
 
     this.logGroup = new CloudwatchLogGroup(this, 'Logs', {
       name: `/aws/lambda/${this.functionName}`,
@@ -67,7 +73,7 @@ export class ServiceFunction extends Construct {
 
     this.role = new ServiceRole(this, 'Role', {
       roleName: this.functionName,
-      description: `Runs ${this.functionName}: ${props.description}`,
+      description: `Runs ${this.functionName}: ${description}`,
       assumedBy: 'lambda.amazonaws.com',
     });
     this.role.addStatements(
@@ -94,7 +100,7 @@ export class ServiceFunction extends Construct {
 
     this.function = new LambdaFunction(this, 'Function', {
       functionName: this.functionName,
-      description: props.description,
+      description,
       role: this.role.arn,
       runtime: LAMBDA_RUNTIME,
       architectures: ['arm64'],
@@ -115,9 +121,9 @@ export class ServiceFunction extends Construct {
       environment: {
         variables: {
           NODE_OPTIONS: '--enable-source-maps',
-          POWERTOOLS_SERVICE_NAME: props.naming.serviceName,
-          POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
-          ...props.environment,
+          [ENV.serviceName]: props.naming.serviceName,
+          [ENV.metricsNamespace]: METRICS_NAMESPACE,
+          ...functionEnvironment(props.source, props.environmentValues ?? {}),
         },
       },
       // The log group and the role's policy exist before the first invocation can need them.

@@ -3,6 +3,7 @@ import { LambdaEventSourceMapping } from '@cdktf/provider-aws/lib/lambda-event-s
 import { ITEM_SK } from '../../src/data/keys';
 import { APPOINTMENTS_TABLE } from '../../src/data/table-schema';
 import { ServiceNaming } from '../../config/naming';
+import { ENV } from '../../src/environment';
 import { ServiceFunction } from '../functions/service-function';
 import { EncryptedQueue } from '../messaging/encrypted-queue';
 import { ReminderScheduling } from '../reminders/reminder-scheduling';
@@ -47,14 +48,10 @@ export class AppointmentEvents extends Construct {
     this.publisher = new ServiceFunction(this, 'PublishAppointmentEvents', {
       naming: props.naming,
       source: 'publish-appointment-events',
-      description: 'Relays committed appointment changes to SNS and EventBridge Scheduler',
       logsKey: props.logsKey,
       logRetentionDays: props.logRetentionDays,
       timeoutSeconds: 30,
-      environment: {
-        TOPIC_ARN: props.topic.arn,
-        ...props.reminders.schedulingEnvironment,
-      },
+      environmentValues: { [ENV.topicArn]: props.topic.arn, ...props.reminders.schedulingEnvironment },
     });
     const role = this.publisher.role;
     props.table.grantStreamRead(role);

@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { LambdaFunctionEventInvokeConfig } from '@cdktf/provider-aws/lib/lambda-function-event-invoke-config';
 import { SchedulerScheduleGroup } from '@cdktf/provider-aws/lib/scheduler-schedule-group';
 import { ServiceNaming } from '../../config/naming';
+import { ENV, EnvironmentVariable } from '../../src/environment';
 import { ServiceFunction } from '../functions/service-function';
 import { ServiceRole } from '../iam/role-policy';
 import { EncryptedQueue } from '../messaging/encrypted-queue';
@@ -48,12 +49,11 @@ export class ReminderScheduling extends Construct {
     this.sender = new ServiceFunction(this, 'SendReminder', {
       naming,
       source: 'send-reminder',
-      description: 'Publishes a due appointment reminder, at most once',
       logsKey: props.logsKey,
       logRetentionDays: props.logRetentionDays,
       // Scheduler invokes asynchronously: invocations that fail after Lambda's own retries.
       deadLetterQueue: this.deadLetters,
-      environment: { TABLE_NAME: props.table.tableName, TOPIC_ARN: props.topic.arn },
+      environmentValues: { [ENV.tableName]: props.table.tableName, [ENV.topicArn]: props.topic.arn },
     });
     // Scheduler invokes asynchronously, so a failed publish is retried by Lambda, not Scheduler:
     // two retries within the hour, then the dead-letter queue.
@@ -104,13 +104,13 @@ export class ReminderScheduling extends Construct {
     );
   }
 
-  /** Environment variables of a function that creates schedules. */
-  get schedulingEnvironment(): Record<string, string> {
+  /** Values of the variables a function that creates schedules reads. */
+  get schedulingEnvironment(): Partial<Record<EnvironmentVariable, string>> {
     return {
-      SCHEDULE_GROUP_NAME: this.scheduleGroup.name,
-      SCHEDULER_ROLE_ARN: this.schedulerRole.arn,
-      REMINDER_FUNCTION_ARN: this.sender.arn,
-      SCHEDULE_DLQ_ARN: this.deadLetters.arn,
+      [ENV.scheduleGroupName]: this.scheduleGroup.name,
+      [ENV.schedulerRoleArn]: this.schedulerRole.arn,
+      [ENV.reminderFunctionArn]: this.sender.arn,
+      [ENV.scheduleDeadLetterQueueArn]: this.deadLetters.arn,
     };
   }
 }
