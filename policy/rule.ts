@@ -19,4 +19,5 @@ export type Statement = {
   actions?: string[];
   not_actions?: string[];
   resources?: string[];
+  condition?: { test: string; variable: string; values: string[] }[];
 };

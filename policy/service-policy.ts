@@ -5,13 +5,17 @@ import { resolve } from 'cdktf/lib/_tokens';
 import { PolicyRule } from './rule';
 import { apiKeyRequired } from './rules/api-key-required';
 import { encryptedQueues, encryptedTables, encryptedTopics } from './rules/encrypted-data-at-rest';
+import { kmsDescribeKeyWithoutEncryptionContext } from './rules/kms-describe-key-without-encryption-context';
 import { lambdaTracing } from './rules/lambda-tracing';
 import { logGroupRetentionAndEncryption } from './rules/log-group-retention-and-encryption';
 import { noWildcardIamActions } from './rules/no-wildcard-iam-actions';
+import { resourcelessActionsOnAnyResource } from './rules/resourceless-actions-on-any-resource';
 
 /** The rules every stack of this project obeys. */
 export const SERVICE_RULES: readonly PolicyRule[] = [
   noWildcardIamActions,
+  resourcelessActionsOnAnyResource,
+  kmsDescribeKeyWithoutEncryptionContext,
   logGroupRetentionAndEncryption,
   encryptedTopics,
   encryptedQueues,

@@ -2,7 +2,9 @@ import { apiKeyRequired } from '../../policy/rules/api-key-required';
 import { encryptedQueues, encryptedTables, encryptedTopics } from '../../policy/rules/encrypted-data-at-rest';
 import { lambdaTracing } from '../../policy/rules/lambda-tracing';
 import { logGroupRetentionAndEncryption } from '../../policy/rules/log-group-retention-and-encryption';
+import { kmsDescribeKeyWithoutEncryptionContext } from '../../policy/rules/kms-describe-key-without-encryption-context';
 import { noWildcardIamActions } from '../../policy/rules/no-wildcard-iam-actions';
+import { resourcelessActionsOnAnyResource } from '../../policy/rules/resourceless-actions-on-any-resource';
 
 /** Each rule: one compliant configuration (no problem) and one that is not (the exact problem). */
 const cases = [
@@ -16,6 +18,57 @@ const cases = [
     },
     violating: { statement: [{ sid: 'TooBroad', actions: ['dynamodb:*'] }] },
     problem: 'statement "TooBroad" allows the wildcard action "dynamodb:*"',
+  },
+  {
+    rule: resourcelessActionsOnAnyResource,
+    compliant: {
+      statement: [
+        { sid: 'ReadStream', actions: ['dynamodb:GetRecords'], resources: ['arn:aws:dynamodb:...:stream/x'] },
+        { sid: 'ListStreams', actions: ['dynamodb:ListStreams'], resources: ['*'] },
+        { sid: 'Deny', effect: 'Deny', actions: ['dynamodb:ListStreams'], resources: ['arn:aws:dynamodb:...'] },
+      ],
+    },
+    violating: {
+      statement: [
+        { sid: 'ReadStream', actions: ['dynamodb:GetRecords', 'dynamodb:ListStreams'], resources: ['arn:x'] },
+      ],
+    },
+    problem: 'statement "ReadStream" grants dynamodb:ListStreams on specific resources; IAM authorises it only on "*"',
+  },
+  {
+    rule: resourcelessActionsOnAnyResource,
+    compliant: { statement: [{ sid: 'Traces', actions: ['xray:PutTraceSegments'], resources: ['*'] }] },
+    violating: { statement: [{ sid: 'Traces', actions: ['xray:PutTraceSegments'], resources: ['*', 'arn:x'] }] },
+    problem: 'statement "Traces" grants xray:PutTraceSegments on specific resources; IAM authorises it only on "*"',
+  },
+  {
+    rule: kmsDescribeKeyWithoutEncryptionContext,
+    compliant: {
+      statement: [
+        {
+          sid: 'Encrypt',
+          actions: ['kms:Encrypt'],
+          condition: [{ test: 'ArnLike', variable: 'kms:EncryptionContext:aws:logs:arn', values: ['arn:x'] }],
+        },
+        { sid: 'Describe', actions: ['kms:DescribeKey'] },
+        {
+          sid: 'DescribeThroughSqs',
+          actions: ['kms:DescribeKey'],
+          condition: [{ test: 'StringEquals', variable: 'kms:ViaService', values: ['sqs.us-west-1.amazonaws.com'] }],
+        },
+      ],
+    },
+    violating: {
+      statement: [
+        {
+          sid: 'Logs',
+          actions: ['kms:Decrypt', 'kms:DescribeKey'],
+          condition: [{ test: 'ArnLike', variable: 'kms:EncryptionContext:aws:logs:arn', values: ['arn:x'] }],
+        },
+      ],
+    },
+    problem:
+      'statement "Logs" allows kms:DescribeKey only under kms:EncryptionContext:aws:logs:arn, which kms:DescribeKey requests never carry',
   },
   {
     rule: logGroupRetentionAndEncryption,
