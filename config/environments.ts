@@ -17,7 +17,9 @@ export interface CapacityBounds {
 }
 
 export interface TableCapacity {
+  /** Bounds of read capacity units. */
   readonly read: CapacityBounds;
+  /** Bounds of write capacity units. */
   readonly write: CapacityBounds;
   /** Target utilisation in percent for target tracking (20-90). */
   readonly targetUtilization: number;
@@ -42,6 +44,7 @@ export interface AlarmSettings {
 }
 
 export interface EnvironmentConfig {
+  /** The environment: its physical names are `appointments-<name>-<purpose>`. */
   readonly name: EnvironmentName;
   /** The AWS account this environment lives in; the provider refuses any other account. */
   readonly accountId: string;
@@ -53,9 +56,11 @@ export interface EnvironmentConfig {
   readonly protectStatefulResources: boolean;
   /** Retention of every log group, in days (a value CloudWatch Logs accepts). */
   readonly logRetentionDays: number;
+  /** Capacity of the appointments table. */
   readonly tableCapacity: TableCapacity;
   /** Capacity of each global secondary index. */
   readonly indexCapacity: TableCapacity;
+  /** Throttle and quota of each API key, and of every method of the stage. */
   readonly api: ApiLimits;
   /** API Gateway execution logging level. */
   readonly apiExecutionLogLevel: 'ERROR' | 'INFO';
@@ -66,6 +71,7 @@ export interface EnvironmentConfig {
   readonly manageApiGatewayAccountLogging: boolean;
   /** Reserved concurrency of each API function; `undefined` leaves the account pool shared. */
   readonly apiReservedConcurrency?: number;
+  /** Who the alarms notify and where the level alarms draw the line. */
   readonly alarms: AlarmSettings;
   /** Email addresses subscribed to appointment notifications (for operators; clients use SNS). */
   readonly notificationEmails: readonly string[];
@@ -80,8 +86,11 @@ export interface StateConfig {
 }
 
 export interface AppConfig {
+  /** Cost center of the shared (bootstrap) stack's tags. */
   readonly costCenter: string;
+  /** Where Terraform state lives. */
   readonly state: StateConfig;
+  /** The environments to synthesize, one service stack each. */
   readonly environments: readonly EnvironmentConfig[];
 }
 

@@ -7,11 +7,13 @@ import { METRICS_NAMESPACE } from '../../src/environment';
 export interface AlarmTargets {
   /** Every function of the service: each gets an error and a throttle alarm. */
   readonly functionNames: readonly string[];
-  /** The REST API and its stage, for the 5XX and latency alarms. */
+  /** The REST API, for the 5XX and latency alarms. */
   readonly apiName: string;
+  /** The API's stage whose metrics those alarms watch. */
   readonly stageName: string;
-  /** The table and its global secondary indexes, for the throttle alarms. */
+  /** The table, for the throttle alarms. */
   readonly tableName: string;
+  /** Its global secondary indexes: each gets read and write throttle alarms of its own. */
   readonly indexNames: readonly string[];
   /** Dead-letter queues: a message in one needs a person. */
   readonly deadLetterQueueNames: readonly string[];
