@@ -4,7 +4,7 @@ import { GetCommand, TransactWriteCommand, DynamoDBDocumentClient } from '@aws-s
 import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
 import { createDynamoDbClient } from '../../src/data/client';
 import { createLocalHandlers } from '../../dev/local/handlers';
-import { LogSink, Observability } from '../../src/http/observability';
+import { LogSink, Observability } from '../../src/observability';
 import { apiEvent, bookingBody, call } from './helpers';
 
 function recordingObservability() {

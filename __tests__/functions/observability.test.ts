@@ -1,10 +1,10 @@
 import { EnvironmentVariable, requiredEnvironment } from '../../src/environment';
-import { createObservability } from '../../src/notifications/powertools';
+import { createTelemetry, traced } from '../../src/observability';
 
 describe('function observability', () => {
   test('a logged customer never shows its email or phone', () => {
     // Prepare
-    const { logger } = createObservability('redaction-test');
+    const { logger } = createTelemetry('redaction-test');
     logger.setLogLevel('INFO');
     const lines: string[] = [];
     const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
@@ -27,10 +27,46 @@ describe('function observability', () => {
     expect(output).not.toContain('+14155550100');
   });
 
+  test('an email or phone inside an error message, at any depth, is masked', () => {
+    // Prepare
+    const { logger } = createTelemetry('redaction-test', { operation: 'create-appointment' });
+    logger.setLogLevel('INFO');
+    const lines: string[] = [];
+    const record = (chunk: unknown) => {
+      lines.push(String(chunk));
+      return true;
+    };
+    const writes = [jest.spyOn(process.stdout, 'write'), jest.spyOn(process.stderr, 'write')];
+    for (const write of writes) write.mockImplementation(record);
+
+    // Act
+    try {
+      logger.error('failed', {
+        error: new Error('bad item ada@example.com +14155550100'),
+        detail: ['ada@example.com'],
+      });
+    } finally {
+      for (const write of writes) write.mockRestore();
+    }
+
+    // Assess
+    const output = lines.join('');
+    expect(output).toContain('bad item [redacted-email] [redacted-phone]');
+    expect(output).toContain('"detail":["[redacted-email]"]');
+    expect(output).toContain('"operation":"create-appointment"');
+    expect(output).not.toContain('ada@example.com');
+  });
+
   test('a missing environment variable is named in the error', () => {
     delete process.env.NOT_SET_FOR_THIS_TEST;
     expect(() => requiredEnvironment('NOT_SET_FOR_THIS_TEST' as EnvironmentVariable)).toThrow(
       'environment variable NOT_SET_FOR_THIS_TEST is required but not set',
     );
+  });
+
+  test('the tracing wrapper runs the work as is when tracing is off, and passes its error through', async () => {
+    const { tracer } = createTelemetry('trace-test');
+    await expect(traced(tracer, 'op', async () => 42)).resolves.toBe(42);
+    await expect(traced(tracer, 'op', () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
   });
 });

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoAppointmentRepository } from '../../src/data/dynamo-repository';
 import { ApiHandler, createHandler } from '../../src/http/handler';
-import { Observability, silentObservability } from '../../src/http/observability';
+import { Observability, silentObservability } from '../../src/observability';
 import { createAppointment } from '../../src/http/operations/create';
 import { cancelAppointment, updateAppointment } from '../../src/http/operations/change';
 import { getAppointment, listAppointments } from '../../src/http/operations/query';

@@ -4,7 +4,7 @@ import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-la
 import { EventBridgeReminderScheduler } from '../../src/notifications/eventbridge-scheduler';
 import { systemClock } from '../../src/notifications/ports';
 import { ENV, requiredEnvironment } from '../../src/environment';
-import { createObservability, observeInvocation } from '../../src/notifications/powertools';
+import { createTelemetry, observeInvocation } from '../../src/observability';
 import { SnsEventPublisher } from '../../src/notifications/sns-publisher';
 import { processStreamRecords, StreamProcessorDeps } from '../../src/notifications/stream-processor';
 
@@ -13,13 +13,13 @@ import { processStreamRecords, StreamProcessorDeps } from '../../src/notificatio
  * cancelled appointments on the SNS topic and keeps each appointment's reminder schedules in
  * step with its current version. Answers partial batch failures (ReportBatchItemFailures).
  */
-const observability = createObservability('appointment-notifications');
+const telemetry = createTelemetry('appointment-notifications');
 let deps: StreamProcessorDeps | undefined;
 
 /** Built on first use, once per container, so a missing variable fails the invocation by name. */
 function dependencies(): StreamProcessorDeps {
   if (deps) return deps;
-  const { tracer, logger, counter } = observability;
+  const { tracer, logger } = telemetry;
   const topicArn = requiredEnvironment(ENV.topicArn);
   const schedulerConfig = {
     groupName: requiredEnvironment(ENV.scheduleGroupName),
@@ -32,13 +32,13 @@ function dependencies(): StreamProcessorDeps {
     scheduler: new EventBridgeReminderScheduler(tracer.captureAWSv3Client(new SchedulerClient({})), schedulerConfig),
     clock: systemClock,
     log: logger,
-    counter,
+    counter: telemetry,
   };
   deps = built;
   return built;
 }
 
 export async function handler(event: DynamoDBStreamEvent, context?: Context): Promise<DynamoDBBatchResponse> {
-  if (context) observability.logger.addContext(context);
-  return observeInvocation(observability, () => processStreamRecords(event.Records, dependencies()));
+  if (context) telemetry.logger.addContext(context);
+  return observeInvocation(telemetry, () => processStreamRecords(event.Records, dependencies()));
 }

@@ -1,10 +1,9 @@
 import { SNSClient } from '@aws-sdk/client-sns';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
-import { createDynamoDbClient } from '../../src/data/client';
-import { systemClock } from '../../src/notifications/ports';
+import { createDocumentClient, createDynamoDbClient } from '../../src/data/client';
 import { ENV, requiredEnvironment } from '../../src/environment';
-import { createObservability, observeInvocation } from '../../src/notifications/powertools';
+import { systemClock } from '../../src/notifications/ports';
+import { createTelemetry, observeInvocation } from '../../src/observability';
 import {
   parseReminderInput,
   ReminderOutcome,
@@ -21,29 +20,31 @@ import { SnsEventPublisher } from '../../src/notifications/sns-publisher';
  * retried by Lambda's asynchronous invocation retries (then the function's dead-letter queue);
  * Scheduler's own retry policy covers invocations that Lambda refused (throttling).
  */
-const observability = createObservability('appointment-reminders');
+const telemetry = createTelemetry('appointment-reminders');
 let deps: ReminderSenderDeps | undefined;
 
 /** Built on first use, once per container, so a missing variable fails the invocation by name. */
 function dependencies(): ReminderSenderDeps {
   if (deps) return deps;
-  const { tracer, logger, counter } = observability;
+  const { tracer, logger } = telemetry;
   const tableName = requiredEnvironment(ENV.tableName);
   const topicArn = requiredEnvironment(ENV.topicArn);
-  // The booking functions' client: the same retries with backoff and request timeouts.
-  const dynamodb = createDynamoDbClient();
   const built: ReminderSenderDeps = {
-    store: new DynamoDbReminderStore(DynamoDBDocumentClient.from(tracer.captureAWSv3Client(dynamodb)), tableName),
+    // The booking functions' clients: the same retries with backoff and request timeouts.
+    store: new DynamoDbReminderStore(
+      createDocumentClient(tracer.captureAWSv3Client(createDynamoDbClient())),
+      tableName,
+    ),
     publisher: new SnsEventPublisher(tracer.captureAWSv3Client(new SNSClient({})), topicArn),
     clock: systemClock,
     log: logger,
-    counter,
+    counter: telemetry,
   };
   deps = built;
   return built;
 }
 
 export async function handler(event: unknown, context?: Context): Promise<ReminderOutcome> {
-  if (context) observability.logger.addContext(context);
-  return observeInvocation(observability, () => sendReminder(parseReminderInput(event), dependencies()));
+  if (context) telemetry.logger.addContext(context);
+  return observeInvocation(telemetry, () => sendReminder(parseReminderInput(event), dependencies()));
 }

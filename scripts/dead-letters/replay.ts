@@ -14,13 +14,7 @@ import {
   _Record,
 } from '@aws-sdk/client-dynamodb-streams';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
-
-export interface ReminderInput {
-  readonly appointmentId: string;
-  readonly version: number;
-  readonly start: string;
-  readonly minutesBefore: number;
-}
+import type { ReminderInput } from '../../src/notifications/ports';
 
 export interface StreamBatchInfo {
   readonly shardId: string;

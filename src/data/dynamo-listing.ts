@@ -9,7 +9,7 @@ import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { AppointmentStatus } from '../domain/appointment';
 import { ListQuery } from '../domain/listing';
 import { asServiceError } from './dynamo-errors';
-import { fromAppointmentItem } from './items';
+import { appointmentFromItem } from './items';
 import { appointmentKey, customerIndexKey, providerIndexKey } from './keys';
 import { issuePageToken, ResolvedPage, resolvePage } from './page-token';
 import type { SecretSource } from './page-token-secret';
@@ -39,10 +39,10 @@ export async function listAppointments(options: ListingOptions, query: ListQuery
     .sort((a, b) => compare(a[indexOf(query).sortKey] as string, b[indexOf(query).sortKey] as string))
     .slice(0, wanted);
   const items = merged.slice(0, query.limit);
-  if (merged.length <= query.limit) return { items: items.map(fromAppointmentItem) };
+  if (merged.length <= query.limit) return { items: items.map(appointmentFromItem) };
   const lastStartKey = items[items.length - 1][indexOf(query).sortKey] as string;
   return {
-    items: items.map(fromAppointmentItem),
+    items: items.map(appointmentFromItem),
     nextToken: issuePageToken(query, page, lastStartKey, await secret()),
   };
 }

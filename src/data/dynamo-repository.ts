@@ -17,7 +17,7 @@ import { SlotChanges } from '../domain/slots';
 import { slotsOf } from '../domain/booking';
 import { asServiceError, cancellationReasons, isConditionFailure, retryCancelledTransaction } from './dynamo-errors';
 import { idempotencyRecordItem, idempotencyRecordKey, lookupFromRecord, recordFromWire } from './idempotency';
-import { fromAppointmentItem, slotLockItem, toAppointmentItem } from './items';
+import { appointmentFromItem, slotLockItem, toAppointmentItem } from './items';
 import { appointmentKey, customerIndexKey, providerIndexKey, slotLockKey } from './keys';
 import { listAppointments } from './dynamo-listing';
 import type { SecretSource } from './page-token-secret';
@@ -88,7 +88,7 @@ export class DynamoAppointmentRepository implements AppointmentRepository {
 
   async get(appointmentId: string, options: { consistent?: boolean } = {}): Promise<Appointment | undefined> {
     const item = await this.read(appointmentKey(appointmentId), options.consistent ?? false);
-    return item ? fromAppointmentItem(item) : undefined;
+    return item ? appointmentFromItem(item) : undefined;
   }
 
   async update(current: Appointment, next: Appointment, slots: SlotChanges): Promise<void> {

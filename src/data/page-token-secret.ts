@@ -11,10 +11,16 @@ import { isTransient } from './dynamo-errors';
 
 export type SecretSource = () => Promise<string>;
 
+/** The SSM client that reads the secret: a few short attempts, so a slow SSM answers 503 soon. */
+export const createSsmClient = () =>
+  new SSMClient({
+    maxAttempts: 3,
+    requestHandler: { connectionTimeout: 500, requestTimeout: 1_500, throwOnRequestTimeout: true },
+  });
+
 export function pageTokenSecretSource(
   env: NodeJS.ProcessEnv = process.env,
-  makeClient: () => SSMClient = () =>
-    new SSMClient({ maxAttempts: 3, requestHandler: { requestTimeout: 1_500, throwOnRequestTimeout: true } }),
+  makeClient: () => SSMClient = createSsmClient,
 ): SecretSource {
   const fixed = env[ENV.pageTokenSecret];
   if (fixed) return async () => fixed;

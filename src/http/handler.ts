@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { AppointmentError, ErrorCode } from '../domain/errors';
-import { errorFields, Observability } from './observability';
+import { errorFields, Observability } from '../observability';
 import { errorResponse, internalErrorResponse } from './responses';
 import { OperationName } from '../operations';
 import { Operation, OperationDependencies } from './operations/types';

@@ -2,20 +2,17 @@
  * Per-container setup of a function: everything here runs once, at cold start, and is reused by
  * every invocation. Each `functions/<operation>/handler.ts` is one call to `lambdaHandler`.
  *
- * Environment: TABLE_NAME (required), DYNAMODB_ENDPOINT (DynamoDB Local only), AWS_REGION,
- * POWERTOOLS_SERVICE_NAME, POWERTOOLS_METRICS_NAMESPACE (default "Appointments"),
- * POWERTOOLS_LOG_LEVEL, POWERTOOLS_TRACE_ENABLED; the list function also PAGE_TOKEN_SECRET or
- * PAGE_TOKEN_SECRET_PARAMETER.
+ * Environment: what the registry (../operations) lists for the function, AWS_REGION, and
+ * Powertools' POWERTOOLS_SERVICE_NAME, POWERTOOLS_METRICS_NAMESPACE (default "Appointments"),
+ * POWERTOOLS_LOG_LEVEL, POWERTOOLS_TRACE_ENABLED.
  */
 import { randomUUID } from 'node:crypto';
-import { Logger } from '@aws-lambda-powertools/logger';
-import { Tracer } from '@aws-lambda-powertools/tracer';
 import { createDocumentClient, createDynamoDbClient } from '../data/client';
 import { ENV, requiredEnvironment } from '../environment';
 import { DynamoAppointmentRepository } from '../data/dynamo-repository';
 import type { SecretSource } from '../data/page-token-secret';
 import { ApiHandler, createHandler } from './handler';
-import { powertoolsLogger, powertoolsMetrics, powertoolsTrace, serviceName } from './observability';
+import { createTelemetry, requestObservability } from '../observability';
 import { Operation, OperationDependencies } from './operations/types';
 import { OperationName } from '../operations';
 
@@ -32,9 +29,8 @@ export function lambdaHandler(
   run: Operation,
   options: LambdaHandlerOptions = {},
 ): ApiHandler {
-  const logger = new Logger({ serviceName: serviceName(), persistentKeys: { operation } });
-  const tracer = new Tracer({ serviceName: serviceName() });
-  const capture: CaptureClient = (client) => tracer.captureAWSv3Client(client);
+  const telemetry = createTelemetry('appointments', { operation });
+  const capture: CaptureClient = (client) => telemetry.tracer.captureAWSv3Client(client);
   let dependencies: OperationDependencies | undefined;
   const dependenciesOnce = () => {
     dependencies ??= {
@@ -49,13 +45,9 @@ export function lambdaHandler(
     };
     return dependencies;
   };
-  const handle = createHandler(operation, run, dependenciesOnce, {
-    logger: powertoolsLogger(logger),
-    metrics: powertoolsMetrics(),
-    trace: powertoolsTrace(tracer),
-  });
+  const handle = createHandler(operation, run, dependenciesOnce, requestObservability(telemetry));
   return (event, context) => {
-    logger.addContext(context);
+    telemetry.logger.addContext(context);
     return handle(event, context);
   };
 }

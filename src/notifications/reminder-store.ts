@@ -3,7 +3,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { Appointment } from '../domain/appointment';
 import { appointmentKey, reminderSentKey } from '../data/keys';
-import { appointmentFromItem } from './appointment-item';
+import { appointmentFromItem } from '../data/items';
 
 /** A held claim on one reminder; releasing it lets a retry send the reminder. */
 export interface ReminderClaim {

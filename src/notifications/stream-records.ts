@@ -2,7 +2,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { Appointment } from '../domain/appointment';
-import { appointmentFromItem, isAppointmentItem } from './appointment-item';
+import { appointmentFromItem, isAppointmentItem } from '../data/items';
 
 type Image = NonNullable<NonNullable<DynamoDBRecord['dynamodb']>['NewImage']>;
 

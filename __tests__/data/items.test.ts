@@ -1,0 +1,41 @@
+/** The one mapper between stored items and appointments: validated, whitelisted, in the contract's order. */
+import { Appointment } from '../../src/domain/appointment';
+import { appointmentFromItem, isAppointmentItem, toAppointmentItem } from '../../src/data/items';
+
+const appointment: Appointment = {
+  appointmentId: 'a-1',
+  providerId: 'dr-who',
+  customer: { customerId: 'c-1', name: 'Ada', email: 'ada@example.com' },
+  start: '2026-12-02T17:00:00Z',
+  end: '2026-12-02T17:30:00Z',
+  durationMinutes: 30,
+  timeZone: 'America/Los_Angeles',
+  reminderMinutesBefore: [60],
+  status: 'CONFIRMED',
+  version: 1,
+  createdAt: '2026-12-01T12:00:00Z',
+  updatedAt: '2026-12-01T12:00:00Z',
+};
+
+describe('appointmentFromItem', () => {
+  it('gives back the stored appointment without its storage keys, in the contract field order', () => {
+    // Prepare
+    const item = toAppointmentItem(appointment) as unknown as Record<string, unknown>;
+    // Act
+    const read = appointmentFromItem({ ...item, internalAttribute: 'x' });
+    // Assess
+    expect(read).toEqual(appointment);
+    expect(Object.keys(read)).toEqual(Object.keys(appointment));
+    expect(isAppointmentItem(item)).toBe(true);
+  });
+
+  it('refuses an item that is not a well-formed appointment, naming the item and the failing fields', () => {
+    const item = { ...toAppointmentItem(appointment), version: 0, status: 'LOST' } as unknown as Record<
+      string,
+      unknown
+    >;
+    expect(() => appointmentFromItem(item)).toThrow(
+      'stored appointment item APPT#a-1 is malformed at: status, version',
+    );
+  });
+});
