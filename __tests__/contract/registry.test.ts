@@ -5,7 +5,6 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { REQUEST_BODY_SCHEMAS } from '../../src/contract/request-schemas';
 import { ENV } from '../../src/environment';
 import {
   FUNCTION_NAMES,
@@ -36,12 +35,14 @@ describe('the registry of operations', () => {
     }
   });
 
-  it('gives a body schema to POST and PATCH only, and the transitional schema map says the same', () => {
+  it('gives a body schema to POST and PATCH only, each a titled draft-04 schema', () => {
     const withBody = OPERATION_NAMES.filter((name) => HTTP_OPERATIONS[name].requestBody !== undefined);
     expect(withBody).toEqual(['create-appointment', 'update-appointment']);
-    expect(Object.fromEntries(withBody.map((name) => [name, HTTP_OPERATIONS[name].requestBody]))).toEqual(
-      REQUEST_BODY_SCHEMAS,
-    );
+    expect(withBody.map((name) => HTTP_OPERATIONS[name].method)).toEqual(['POST', 'PATCH']);
+    expect(withBody.map((name) => HTTP_OPERATIONS[name].requestBody?.title)).toEqual([
+      'CreateAppointmentRequest',
+      'UpdateAppointmentRequest',
+    ]);
   });
 
   it('routes each method and resource path to one operation only', () => {

@@ -50,13 +50,3 @@ export const UPDATE_APPOINTMENT_SCHEMA = {
   // `"notes": null` removes the notes.
   properties: { ...appointmentFields, notes: { type: ['string', 'null'], maxLength: 1000 } },
 } as const;
-
-/**
- * Request body schema of each operation that takes a body, by operation name: the registry
- * (src/operations.ts) says the same, and a test holds the two equal.
- * transitional: constructs/api switches to the registry
- */
-export const REQUEST_BODY_SCHEMAS = {
-  'create-appointment': CREATE_APPOINTMENT_SCHEMA,
-  'update-appointment': UPDATE_APPOINTMENT_SCHEMA,
-} as const;

@@ -1,6 +1,6 @@
 /**
  * The failures the appointments API can answer, as typed values. The HTTP adapter maps each code
- * to its status (src/http/error-response.ts); nothing below knows about HTTP.
+ * to its status (src/http/responses.ts); nothing below knows about HTTP.
  */
 export type ErrorCode =
   | 'VALIDATION_ERROR'
@@ -61,5 +61,3 @@ export const idempotencyKeyReused = () =>
 /** A dependency (DynamoDB, SSM) throttled or failed after the SDK's own retries; safe to retry later. */
 export const serviceUnavailable = (cause?: unknown) =>
   new AppointmentError('SERVICE_UNAVAILABLE', 'The service is busy; retry shortly.', undefined, { cause });
-
-export const isAppointmentError = (error: unknown): error is AppointmentError => error instanceof AppointmentError;

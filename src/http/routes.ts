@@ -1,5 +1,6 @@
 /**
- * The API's routes as the constructs read them before they read the registry (../operations).
+ * The API's routes in the shape the constructs read before the registry (../operations); only
+ * __tests__/stacks/service-stack.test.ts still imports them.
  * transitional: constructs/api switches to the registry
  */
 import { HTTP_OPERATIONS, HttpMethod, OPERATION_NAMES, OperationName, ResourcePath } from '../operations';
@@ -13,7 +14,6 @@ export interface Route {
   readonly hasBody: boolean;
 }
 
-// Same fields in the same order as before: the deployment trigger hashes this list's JSON.
 export const ROUTES: readonly Route[] = OPERATION_NAMES.map((operation) => ({
   method: HTTP_OPERATIONS[operation].method,
   resourcePath: HTTP_OPERATIONS[operation].resourcePath,

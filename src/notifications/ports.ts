@@ -1,7 +1,7 @@
 /**
  * The seams of the notifications code. Pure logic (what a change implies, how a message and a
  * schedule look) talks to these interfaces only; SNS and EventBridge Scheduler implement them in
- * AWS, a file and in-process timers implement them in the local development server.
+ * AWS, a file and in-process timers implement them in the local development server (dev/local/).
  */
 
 /** A notification: JSON with a `type` and a deterministic `eventId` for subscriber de-duplication. */
