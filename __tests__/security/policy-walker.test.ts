@@ -112,7 +112,23 @@ describe('table diff', () => {
     const before = ['{', '  "a": 1,', '  "condition": "x",', '  "b": 2', '}'].join('\n');
     const after = ['{', '  "a": 1,', '  "b": 2', '}'].join('\n');
     expect(lineDiff(before, after)).toBe(
-      ['  {', '    "a": 1,', '-   "condition": "x",', '    "b": 2', '  }'].join('\n'),
+      ['@@ line 1 @@', '  {', '    "a": 1,', '-   "condition": "x",', '    "b": 2', '  }'].join('\n'),
     );
+  });
+
+  test('heads each change with the table entry it falls in', () => {
+    const entry = (conditions: string) => [
+      '{',
+      '  "aws_iam_role Api/Role": {',
+      '    "a": 1,',
+      '    "b": 2,',
+      '    "c": 3,',
+      '    "d": 4,',
+      conditions,
+      '  }',
+      '}',
+    ];
+    const diff = lineDiff(entry('    "conditions": [1]').join('\n'), entry('    "conditions": []').join('\n'));
+    expect(diff.split('\n')[0]).toBe('@@ line 4 in "aws_iam_role Api/Role" @@');
   });
 });

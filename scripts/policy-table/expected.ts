@@ -70,14 +70,22 @@ export function lineDiff(before: string, after: string, context = 3): string {
     else lines.push({ mark: '-', text: a[i++], line: j });
   }
   const near = (k: number) => lines.slice(Math.max(0, k - context), k + context + 1).some((l) => l.mark !== ' ');
+  // Each hunk is headed by the table entry it falls in: the last top-level key above it.
+  const entryAbove = (k: number) =>
+    lines
+      .slice(0, k + 1)
+      .reverse()
+      .find((l) => /^ {2}"[^"]+": /.test(l.text))
+      ?.text.trim()
+      .replace(/: .*$/, '');
   const out: string[] = [];
-  let skipped = false;
+  let inHunk = false;
   lines.forEach((l, k) => {
     if (near(k)) {
-      if (skipped) out.push(`@@ line ${l.line + 1} @@`);
+      if (!inHunk) out.push(`@@ line ${l.line + 1}${entryAbove(k) ? ` in ${entryAbove(k)}` : ''} @@`);
       out.push(`${l.mark} ${l.text}`);
-      skipped = false;
-    } else skipped = true;
+      inHunk = true;
+    } else inHunk = false;
   });
   return out.join('\n');
 }
