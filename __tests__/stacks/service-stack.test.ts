@@ -1,4 +1,4 @@
-import { ROUTES } from '../../src/http/routes';
+import { HTTP_OPERATIONS } from '../../src/operations';
 import { policyDocumentStatements, resourcesOfType, synthServiceStack } from '../support/synth';
 
 const dev = synthServiceStack('dev');
@@ -27,6 +27,7 @@ describe('provider and state', () => {
         key: 'appointments-dev/terraform.tfstate',
         region: 'us-west-1',
         encrypt: true,
+        kms_key_id: 'arn:aws:kms:us-west-1:123456789012:alias/appointments-tfstate-123456789012-us-west-1',
         use_lockfile: true,
       },
     });
@@ -110,8 +111,9 @@ describe('appointments table', () => {
 describe('REST API', () => {
   test('serves exactly the contract routes, each requiring an API key', () => {
     const methods = resourcesOfType(dev, 'aws_api_gateway_method').map(([, m]) => m);
-    expect(methods).toHaveLength(ROUTES.length);
-    expect(methods.map((m) => m.http_method).sort()).toEqual(ROUTES.map((r) => r.method).sort());
+    const operations = Object.values(HTTP_OPERATIONS);
+    expect(methods).toHaveLength(operations.length);
+    expect(methods.map((m) => m.http_method).sort()).toEqual(operations.map((o) => o.method).sort());
     expect(methods.every((m) => m.api_key_required === true)).toBe(true);
   });
 
