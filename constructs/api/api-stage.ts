@@ -8,7 +8,7 @@ import { ApiGatewayUsagePlanKey } from '@cdktf/provider-aws/lib/api-gateway-usag
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
-import { ApiLimits } from '../../config/environments';
+import type { ApiLimits } from '../../config/environments';
 import { ServiceNaming } from '../../config/naming';
 import { PolicyDocument } from '../iam/policy-document';
 import { EncryptionKey } from '../security/encryption-key';

@@ -19,12 +19,12 @@ export interface PolicyDocumentProps {
  * statements added after construction are included in both JSON and HCL output.
  */
 class LateStatementsDocument extends DataAwsIamPolicyDocument {
-  constructor(
-    scope: Construct,
-    id: string,
-    private readonly statements: readonly PolicyStatement[],
-  ) {
+  private readonly statements: readonly PolicyStatement[];
+
+  /** `props.statements` is the live list: what is added to it before synthesis is rendered. */
+  constructor(scope: Construct, id: string, props: Required<PolicyDocumentProps>) {
     super(scope, id);
+    this.statements = props.statements;
   }
 
   override toTerraform(): ReturnType<DataAwsIamPolicyDocument['toTerraform']> {
@@ -51,7 +51,7 @@ export class PolicyDocument extends Construct {
   constructor(scope: Construct, id: string, props: PolicyDocumentProps = {}) {
     super(scope, id);
     this.statements.push(...(props.statements ?? []));
-    this.document = new LateStatementsDocument(this, 'Document', this.statements);
+    this.document = new LateStatementsDocument(this, 'Document', { statements: this.statements });
   }
 
   addStatements(...statements: PolicyStatement[]): void {

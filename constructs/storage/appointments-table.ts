@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { DynamodbTable } from '@cdktf/provider-aws/lib/dynamodb-table';
-import { TableCapacity } from '../../config/environments';
+import type { TableCapacity } from '../../config/environments';
 import { APPOINTMENTS_TABLE, APPOINTMENTS_TABLE_INDEXES, keyAttributeNames } from '../../src/data/table-schema';
 import { EncryptionKey } from '../security/encryption-key';
 import { RolePolicy } from '../iam/role-policy';

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { AppautoscalingPolicy } from '@cdktf/provider-aws/lib/appautoscaling-policy';
 import { AppautoscalingTarget } from '@cdktf/provider-aws/lib/appautoscaling-target';
 import { ITerraformDependable } from 'cdktf';
-import { TableCapacity } from '../../config/environments';
+import type { TableCapacity } from '../../config/environments';
 
 export interface CapacityAutoScalingProps {
   /** `table/<name>` or `table/<name>/index/<index>`. */
