@@ -8,6 +8,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { newAppointment, parseCreateRequest } from '../../src/domain/booking';
 import { AppointmentError } from '../../src/domain/errors';
 import { DynamoAppointmentRepository } from '../../src/data/dynamo-repository';
+import { idempotencyRecordKey } from '../../src/data/idempotency';
 import { ConcurrentChangeError } from '../../src/data/repository';
 import { DynamoDbReminderStore } from '../../src/notifications/reminder-store';
 import { bookingBody, createTestTable, futureSlot, scanTable, TestTable } from '../functions/helpers';
@@ -87,6 +88,55 @@ describe('appointment writes', () => {
     expect(update).toBeInstanceOf(ConcurrentChangeError);
     expect(cancel).toBeInstanceOf(ConcurrentChangeError);
     expect(await scanTable(table)).toEqual(before);
+  });
+});
+
+describe('idempotency records', () => {
+  const claim = (requestHash: string, body: string) => ({
+    scope: 'client',
+    key: `key-${requestHash}`,
+    requestHash,
+    response: { statusCode: 201, body },
+  });
+  const later = (hours: number) =>
+    new DynamoAppointmentRepository({
+      client: table.documentClient,
+      tableName: table.tableName,
+      clock: () => new Date(NOW.getTime() + hours * 3600_000),
+    });
+
+  test('a live record is never replaced: the same key books nothing more and is answered from the record', async () => {
+    // Prepare
+    await repository.create(
+      appointment('keyed-first', { providerId: 'p-key', start: futureSlot(12) }),
+      claim('live', 'first'),
+    );
+    const before = await scanTable(table);
+    // Act
+    const lookup = await later(23).create(
+      appointment('keyed-second', { providerId: 'p-key', start: futureSlot(13) }),
+      claim('live', 'second'),
+    );
+    // Assess
+    expect(lookup).toEqual({ kind: 'replay', response: { statusCode: 201, body: 'first' } });
+    expect(await scanTable(table)).toEqual(before);
+  });
+
+  test('a record past expiresAt is replaced by the next booking with its key, even before TTL deletes it', async () => {
+    // Prepare
+    await repository.create(
+      appointment('keyed-old', { providerId: 'p-old', start: futureSlot(14) }),
+      claim('old', 'old'),
+    );
+    // Act
+    const lookup = await later(25).create(
+      appointment('keyed-new', { providerId: 'p-old', start: futureSlot(15) }),
+      claim('old', 'new'),
+    );
+    // Assess
+    expect(lookup).toEqual({ kind: 'none' });
+    const record = (await scanTable(table)).find((item) => item.pk === idempotencyRecordKey('client', 'key-old').pk);
+    expect(record).toMatchObject({ responseBody: 'new' });
   });
 });
 
