@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -118,24 +118,61 @@ export function writeCliConfig(dir: string, tooling: TerraformTooling): string {
   return file;
 }
 
+/** The environment of every terraform run: the CLI configuration, no prompts, no user AWS profile. */
+function terraformEnv(cliConfig: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    TF_CLI_CONFIG_FILE: cliConfig,
+    CHECKPOINT_DISABLE: '1',
+    TF_IN_AUTOMATION: '1',
+    TF_INPUT: '0',
+    // Nothing from the user's AWS profile may reach an offline plan.
+    AWS_PROFILE: '',
+    AWS_CONFIG_FILE: '/dev/null',
+    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+  };
+}
+
 export function runTerraform(tooling: TerraformTooling, cliConfig: string, cwd: string, args: string[]): TerraformRun {
   const result = spawnSync(tooling.terraform, args, {
     cwd,
     encoding: 'utf8',
-    env: {
-      ...process.env,
-      TF_CLI_CONFIG_FILE: cliConfig,
-      CHECKPOINT_DISABLE: '1',
-      TF_IN_AUTOMATION: '1',
-      TF_INPUT: '0',
-      // Nothing from the user's AWS profile may reach an offline plan.
-      AWS_PROFILE: '',
-      AWS_CONFIG_FILE: '/dev/null',
-      AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-    },
+    env: terraformEnv(cliConfig),
     maxBuffer: 64 * 1024 * 1024,
   });
   return { status: result.status ?? -1, output: `${result.stdout}\n${result.stderr}` };
+}
+
+/** `runTerraform` without blocking, so that several stacks can run at once; `onOutput` sees output as it comes. */
+export function runTerraformAsync(
+  tooling: TerraformTooling,
+  cliConfig: string,
+  cwd: string,
+  args: string[],
+  onOutput?: (text: string) => void,
+): Promise<TerraformRun & { readonly stdout: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(tooling.terraform, args, { cwd, env: terraformEnv(cliConfig) });
+    const chunks: Buffer[] = [];
+    const stdout: Buffer[] = [];
+    const collect = (chunk: Buffer) => {
+      chunks.push(chunk);
+      onOutput?.(chunk.toString('utf8'));
+    };
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout.push(chunk);
+      collect(chunk);
+    });
+    child.stderr.on('data', collect);
+    child.on('error', (error) => resolve({ status: -1, output: String(error), stdout: '' }));
+    child.on('close', (code) =>
+      resolve({
+        status: code ?? -1,
+        output: Buffer.concat(chunks).toString('utf8'),
+        stdout: Buffer.concat(stdout).toString('utf8'),
+      }),
+    );
+  });
 }
 
 /** `terraform show -json` of a saved plan. */

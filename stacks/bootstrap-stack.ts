@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { Aspects, LocalBackend, TerraformOutput, TerraformStack } from 'cdktf';
 import { AppConfig } from '../config/environments';
 import { BOOTSTRAP_STACK_NAME } from '../config/naming';
+import { DEFAULT_STATE_ACCESS, StateAccessConfig } from '../config/state';
 import { StateBucket } from '../constructs/state/state-bucket';
 import { ServicePolicy } from '../policy/service-policy';
 import { configureAwsProvider } from './common';
@@ -10,11 +11,12 @@ import { configureAwsProvider } from './common';
  * Creates the S3 bucket that holds every other stack's Terraform state. Its own state is local
  * (a bucket cannot hold the state of its own creation): `bootstrap.tfstate` at the repository
  * root, git-ignored. Apply it once per account: `npm run deploy -- appointments-bootstrap`.
+ * `access` names who may read state (default: the state account's principals).
  */
 export class BootstrapStack extends TerraformStack {
   readonly stateBucket: StateBucket;
 
-  constructor(scope: Construct, config: AppConfig) {
+  constructor(scope: Construct, config: AppConfig, access: StateAccessConfig = DEFAULT_STATE_ACCESS) {
     super(scope, BOOTSTRAP_STACK_NAME);
     configureAwsProvider(this, {
       region: config.state.region,
@@ -26,7 +28,11 @@ export class BootstrapStack extends TerraformStack {
     // synth output, which `cdktf synth` may replace.
     new LocalBackend(this, { path: '../../../bootstrap.tfstate' });
 
-    this.stateBucket = new StateBucket(this, 'StateBucket', { bucketName: config.state.bucket });
+    this.stateBucket = new StateBucket(this, 'StateBucket', {
+      bucketName: config.state.bucket,
+      accountId: config.state.accountId,
+      readerPrincipalArns: access.readerPrincipalArns,
+    });
     Aspects.of(this).add(new ServicePolicy());
     new TerraformOutput(this, 'state_bucket', { value: this.stateBucket.bucket.bucket });
     new TerraformOutput(this, 'state_key_arn', { value: this.stateBucket.key.arn });

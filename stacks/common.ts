@@ -2,6 +2,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { S3Backend, TerraformStack } from 'cdktf';
 import { StateConfig } from '../config/environments';
 import { APP_NAME } from '../config/naming';
+import { stateKeyAliasArn } from '../config/state';
 
 export interface ProviderSettings {
   readonly region: string;
@@ -29,8 +30,11 @@ export function configureAwsProvider(stack: TerraformStack, s: ProviderSettings)
 }
 
 /**
- * Keeps a stack's state in the S3 state bucket, one key per stack, encrypted, with S3-native
- * locking (`use_lockfile`, Terraform >= 1.10; cdktf 0.21 has no prop for it, hence the override).
+ * Keeps a stack's state in the S3 state bucket, one key per stack, with S3-native locking
+ * (`use_lockfile`, Terraform >= 1.10; cdktf 0.21 has no prop for it, hence the override).
+ * State is encrypted with the bucket's customer-managed key, named through its alias:
+ * `encrypt: true` alone makes Terraform request SSE-S3, which overrides the bucket's default
+ * SSE-KMS, and the bucket policy refuses such uploads.
  */
 export function useS3State(stack: TerraformStack, state: StateConfig, stackName: string): S3Backend {
   const backend = new S3Backend(stack, {
@@ -38,6 +42,7 @@ export function useS3State(stack: TerraformStack, state: StateConfig, stackName:
     key: `${stackName}/terraform.tfstate`,
     region: state.region,
     encrypt: true,
+    kmsKeyId: stateKeyAliasArn(state),
   });
   stack.addOverride('terraform.backend.s3.use_lockfile', true);
   return backend;

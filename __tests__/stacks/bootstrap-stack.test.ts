@@ -1,3 +1,4 @@
+import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
@@ -55,15 +56,72 @@ describe('bootstrap stack (the state bucket)', () => {
     });
   });
 
-  test('the bucket policy denies any request without TLS', () => {
+  test('the bucket policy denies requests without TLS, uploads not under the state key, reads from outside the account', () => {
+    const bucketArn = `\${aws_s3_bucket.${resourcesOfType(json, 'aws_s3_bucket')[0][0]}.arn}`;
+    const keyArn = `\${aws_kms_key.${resourcesOfType(json, 'aws_kms_key')[0][0]}.arn}`;
+    const aliasArn = `\${aws_kms_alias.${resourcesOfType(json, 'aws_kms_alias')[0][0]}.arn}`;
+    const everyone = [{ type: '*', identifiers: ['*'] }];
     const [, policy] = resourcesOfType(json, 'aws_s3_bucket_policy')[0];
     expect(policyDocumentStatements(json, policy.policy)).toEqual([
-      expect.objectContaining({
+      {
+        sid: 'DenyInsecureTransport',
         effect: 'Deny',
+        principals: everyone,
         actions: ['s3:*'],
+        resources: [bucketArn, `${bucketArn}/*`],
         condition: [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] }],
-      }),
+      },
+      {
+        sid: 'DenyUploadsNotSseKms',
+        effect: 'Deny',
+        principals: everyone,
+        actions: ['s3:PutObject'],
+        resources: [`${bucketArn}/*`],
+        condition: [
+          { test: 'Null', variable: 's3:x-amz-server-side-encryption', values: ['false'] },
+          { test: 'StringNotEquals', variable: 's3:x-amz-server-side-encryption', values: ['aws:kms'] },
+        ],
+      },
+      {
+        sid: 'DenyUploadsUnderOtherKeys',
+        effect: 'Deny',
+        principals: everyone,
+        actions: ['s3:PutObject'],
+        resources: [`${bucketArn}/*`],
+        condition: [
+          { test: 'Null', variable: 's3:x-amz-server-side-encryption', values: ['false'] },
+          {
+            test: 'StringNotEquals',
+            variable: 's3:x-amz-server-side-encryption-aws-kms-key-id',
+            values: [keyArn, aliasArn],
+          },
+        ],
+      },
+      {
+        sid: 'DenyReadsByOtherPrincipals',
+        effect: 'Deny',
+        principals: everyone,
+        actions: ['s3:GetObject', 's3:GetObjectVersion', 's3:ListBucket', 's3:ListBucketVersions'],
+        resources: [bucketArn, `${bucketArn}/*`],
+        condition: [{ test: 'StringNotEquals', variable: 'aws:PrincipalAccount', values: ['123456789012'] }],
+      },
     ]);
+  });
+
+  test('named readers replace the account-wide default: everyone else is denied reads', () => {
+    const readers = ['arn:aws:iam::123456789012:role/deployer', 'arn:aws:iam::123456789012:role/state-*'];
+    const named = JSON.parse(
+      Testing.synth(new BootstrapStack(Testing.app(), resolveConfig({}), { readerPrincipalArns: readers })),
+    ) as SynthJson;
+    const [, policy] = resourcesOfType(named, 'aws_s3_bucket_policy')[0];
+    const reads = policyDocumentStatements(named, policy.policy).find((s) => s.sid === 'DenyReadsByOtherPrincipals');
+    expect(reads?.condition).toEqual([{ test: 'ArnNotLike', variable: 'aws:PrincipalArn', values: readers }]);
+  });
+
+  test("the key's alias is the one every S3 backend names as kms_key_id", () => {
+    expect(synthesized).toHaveResourceWithProperties(KmsAlias, {
+      name: 'alias/appointments-tfstate-123456789012-us-west-1',
+    });
   });
 
   test('old state versions expire', () => {

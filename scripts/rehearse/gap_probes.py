@@ -1,0 +1,120 @@
+"""Proves, on moto as installed, that each gap in emulator-gaps.json still exists, and that
+moto_launcher.py's patch closes it.
+
+  python3 gap_probes.py --list                the gap ids this file can probe
+  python3 gap_probes.py [--patched] <gap-id>  prints {"present": bool, "observed": "..."}:
+                                              whether moto (with the launcher's patches) has the gap
+
+Run by __tests__/rehearsal/emulator-gaps.test.ts. Uses moto in process (mock_aws), so it needs
+no server and no port.
+"""
+
+import io
+import json
+import sys
+import zipfile
+
+import boto3
+from moto import mock_aws
+
+REGION = "us-west-1"
+PROBES = {}
+
+
+def probe(gap_id):
+    def register(fn):
+        PROBES[gap_id] = fn
+        return fn
+
+    return register
+
+
+@probe("lambda-logging-and-dead-letter-config")
+def lambda_settings():
+    role = boto3.client("iam", region_name=REGION).create_role(
+        RoleName="probe", AssumeRolePolicyDocument=json.dumps({"Version": "2012-10-17", "Statement": []})
+    )["Role"]["Arn"]
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("index.js", "exports.handler = async () => ({});")
+    client = boto3.client("lambda", region_name=REGION)
+    client.create_function(
+        FunctionName="probe",
+        Runtime="nodejs22.x",
+        Role=role,
+        Handler="index.handler",
+        Code={"ZipFile": archive.getvalue()},
+        LoggingConfig={"LogFormat": "JSON", "LogGroup": "/aws/lambda/probe"},
+        DeadLetterConfig={"TargetArn": f"arn:aws:sqs:{REGION}:123456789012:probe-dlq"},
+    )
+    config = client.get_function_configuration(FunctionName="probe")
+    dropped = [k for k in ("LoggingConfig", "DeadLetterConfig") if k not in config]
+    return bool(dropped), f"GetFunctionConfiguration lacks {dropped or 'nothing'}"
+
+
+@probe("appautoscaling-tagging")
+def scaling_tags():
+    client = boto3.client("application-autoscaling", region_name=REGION)
+    arn = client.register_scalable_target(
+        ServiceNamespace="dynamodb",
+        ResourceId="table/probe",
+        ScalableDimension="dynamodb:table:ReadCapacityUnits",
+        MinCapacity=10,
+        MaxCapacity=20,
+    )["ScalableTargetARN"]
+    try:
+        client.list_tags_for_resource(ResourceARN=arn)
+    except Exception as error:  # moto raises NotImplementedError in process, a 500 over HTTP
+        return True, f"ListTagsForResource fails: {type(error).__name__}: {error}"
+    return False, "ListTagsForResource answers"
+
+
+@probe("s3-policy-conditions")
+def policy_conditions():
+    s3 = boto3.client("s3", region_name=REGION)
+    bucket = "probe-state"
+    s3.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": REGION})
+    deny_non_tls = {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Effect": "Deny",
+                "Principal": "*",
+                "Action": "s3:*",
+                "Resource": [f"arn:aws:s3:::{bucket}", f"arn:aws:s3:::{bucket}/*"],
+                "Condition": {"Bool": {"aws:SecureTransport": "false"}},
+            }
+        ],
+    }
+    s3.put_bucket_policy(Bucket=bucket, Policy=json.dumps(deny_non_tls))
+    if "moto_launcher" in sys.modules:
+        # In process there is no WSGI request: give the launcher's evaluation the one a TLS
+        # client sends.
+        sys.modules["moto_launcher"]._request.environ = {"wsgi.url_scheme": "https"}
+    try:
+        s3.put_object(Bucket=bucket, Key="state", Body=b"{}")  # boto3 speaks HTTPS
+    except s3.exceptions.ClientError as error:
+        return True, f"PutObject over HTTPS refused: {error.response['Error']['Code']}"
+    return False, "PutObject over HTTPS allowed"
+
+
+def main():
+    args = sys.argv[1:]
+    if args == ["--list"]:
+        print("\n".join(sorted(PROBES)))
+        return 0
+    patched = args[:1] == ["--patched"]
+    if patched:
+        args = args[1:]
+        import moto_launcher  # noqa: F401  (its import applies the patches)
+    if len(args) != 1 or args[0] not in PROBES:
+        print(f"usage: gap_probes.py --list | [--patched] <{'|'.join(sorted(PROBES))}>", file=sys.stderr)
+        return 2
+    with mock_aws():
+        present, observed = PROBES[args[0]]()
+    print(json.dumps({"present": present, "observed": observed}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
