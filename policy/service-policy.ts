@@ -4,6 +4,7 @@ import { Annotations, IAspect, TerraformElement } from 'cdktf';
 import { resolve } from 'cdktf/lib/_tokens';
 import { PolicyRule } from './rule';
 import { apiKeyRequired } from './rules/api-key-required';
+import { restApiCreateBeforeDestroy } from './rules/create-before-destroy';
 import { encryptedQueues, encryptedTables, encryptedTopics } from './rules/encrypted-data-at-rest';
 import { kmsDescribeKeyWithoutEncryptionContext } from './rules/kms-describe-key-without-encryption-context';
 import { lambdaTracing } from './rules/lambda-tracing';
@@ -22,6 +23,7 @@ export const SERVICE_RULES: readonly PolicyRule[] = [
   encryptedTables,
   lambdaTracing,
   apiKeyRequired,
+  restApiCreateBeforeDestroy,
 ];
 
 /**

@@ -1,4 +1,5 @@
 import { apiKeyRequired } from '../../policy/rules/api-key-required';
+import { restApiCreateBeforeDestroy } from '../../policy/rules/create-before-destroy';
 import { encryptedQueues, encryptedTables, encryptedTopics } from '../../policy/rules/encrypted-data-at-rest';
 import { lambdaTracing } from '../../policy/rules/lambda-tracing';
 import { logGroupRetentionAndEncryption } from '../../policy/rules/log-group-retention-and-encryption';
@@ -111,6 +112,12 @@ const cases = [
     compliant: { http_method: 'GET', api_key_required: true },
     violating: { http_method: 'GET' },
     problem: 'method GET does not require an API key',
+  },
+  {
+    rule: restApiCreateBeforeDestroy,
+    compliant: { name: 'appointments-dev-api', lifecycle: { create_before_destroy: true } },
+    violating: { name: 'appointments-dev-api', lifecycle: { prevent_destroy: false } },
+    problem: 'REST API appointments-dev-api would be destroyed before its replacement exists',
   },
 ];
 

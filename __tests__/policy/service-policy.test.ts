@@ -1,4 +1,5 @@
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -51,5 +52,14 @@ describe('ServicePolicy applied to a stack', () => {
         });
       }),
     ).toThrow('statement "Everything" allows the wildcard action "sns:*"');
+  });
+
+  test('the rule sees the lifecycle block as synthesized: a REST API without create_before_destroy fails', () => {
+    expect(() => synthesize((s) => new ApiGatewayRestApi(s, 'Api', { name: 'api' }))).toThrow(
+      '[APIGW-CREATE-BEFORE-DESTROY] policy-test/Api: REST API api would be destroyed before its replacement exists',
+    );
+    expect(() =>
+      synthesize((s) => new ApiGatewayRestApi(s, 'Api', { name: 'api', lifecycle: { createBeforeDestroy: true } })),
+    ).not.toThrow();
   });
 });

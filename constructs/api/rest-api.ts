@@ -54,6 +54,9 @@ export class AppointmentsRestApi extends Construct {
       description: 'Appointments API (see docs/openapi.json)',
       endpointConfiguration: { types: ['REGIONAL'] },
       apiKeySource: 'HEADER',
+      // A change that forces a new API builds the new one before the old one goes, so the stage
+      // and its clients are never left without an API (checkov CKV_AWS_237).
+      lifecycle: { createBeforeDestroy: true },
     });
 
     const validators = {
