@@ -17,7 +17,7 @@ import { createLocalDynamoDbClient } from './local/dynamodb-client';
 import { createLocalHandlers } from './local/handlers';
 import { startLocalNotifications } from './local/notifications';
 import { startDynamoDbLocal } from './local/dynamodb-engine';
-import { createLocalApi, generateApiKey } from './local-api';
+import { createLocalApi, generateApiKey } from './local/api-gateway';
 
 export interface DevServerOptions {
   /** @default 3000; 0 picks a free port */

@@ -8,7 +8,7 @@
 import './support/verbose-logs-env';
 import { Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { createLocalApi } from '../../dev/local-api';
+import { createLocalApi } from '../../dev/local/api-gateway';
 import { handler as cancel } from '../../functions/cancel-appointment/handler';
 import { handler as create } from '../../functions/create-appointment/handler';
 import { handler as get } from '../../functions/get-appointment/handler';

@@ -2,7 +2,7 @@
  * How the dev server, the tests and the benches call the functions' request path without
  * Lambda: every operation's handler (the same wrapper and operation code a function runs) over
  * a given document client, table, clock and page-token secret, with logs and metrics silenced
- * unless given. `matchRoute` (../proxy-event) maps a method and path to an operation.
+ * unless given. `matchRoute` (./proxy-event) maps a method and path to an operation.
  */
 import { randomUUID } from 'node:crypto';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';

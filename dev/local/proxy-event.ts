@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { IncomingMessage } from 'node:http';
 import { APIGatewayProxyEvent, Context } from 'aws-lambda';
-import { HTTP_OPERATIONS, HttpOperation, OPERATION_NAMES, OperationName } from '../src/operations';
+import { HTTP_OPERATIONS, HttpOperation, OPERATION_NAMES, OperationName } from '../../src/operations';
 
 export interface MatchedRoute {
   readonly route: HttpOperation;

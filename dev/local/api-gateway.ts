@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
-import { ApiHandler } from '../src/http/handler';
-import { OperationName } from '../src/operations';
+import { ApiHandler } from '../../src/http/handler';
+import { OperationName } from '../../src/operations';
 import { localContext, matchRoute, toProxyEvent } from './proxy-event';
 
 /** Bodies above this are refused while reading, before the handler (which caps at 16 KB) runs. */
