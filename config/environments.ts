@@ -71,6 +71,12 @@ export interface EnvironmentConfig {
   readonly manageApiGatewayAccountLogging: boolean;
   /** Reserved concurrency of each API function; `undefined` leaves the account pool shared. */
   readonly apiReservedConcurrency?: number;
+  /**
+   * Version of the page-token secret (the HMAC key of list pagination tokens). Terraform writes
+   * the secret write-only, so it is never in state; raising the version writes a new random one
+   * (rotation), which makes the page tokens already handed out invalid.
+   */
+  readonly pageTokenSecretVersion: number;
   /** Who the alarms notify and where the level alarms draw the line. */
   readonly alarms: AlarmSettings;
   /** Email addresses subscribed to appointment notifications (for operators; clients use SNS). */
@@ -118,6 +124,7 @@ export const BASE_ENVIRONMENT: Omit<EnvironmentConfig, 'name'> = {
   apiExecutionLogLevel: 'INFO',
   manageApiGatewayAccountLogging: false,
   apiReservedConcurrency: undefined,
+  pageTokenSecretVersion: 1,
   alarms: { emails: [], conflictsPer5Minutes: 50, apiLatencyP99Ms: 2_000 },
   notificationEmails: [],
 };

@@ -126,6 +126,9 @@ export function validateEnvironment(c: EnvironmentConfig): string[] {
   ) {
     problems.push(`${at('apiReservedConcurrency')} must be a positive integer or undefined`);
   }
+  if (!Number.isInteger(c.pageTokenSecretVersion) || c.pageTokenSecretVersion < 1) {
+    problems.push(`${at('pageTokenSecretVersion')} ${c.pageTokenSecretVersion} must be a positive integer`);
+  }
   for (const email of [...c.alarms.emails, ...c.notificationEmails]) {
     if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) problems.push(`${c.name}: "${email}" is not an email address`);
   }

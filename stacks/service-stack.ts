@@ -86,6 +86,7 @@ export class ServiceStack extends TerraformStack {
       table,
       dataKey: keys.data,
       reservedConcurrency: env.apiReservedConcurrency,
+      pageTokenSecretVersion: env.pageTokenSecretVersion,
       stage: {
         limits: env.api,
         executionLogLevel: env.apiExecutionLogLevel,

@@ -32,6 +32,12 @@ describe('validateEnvironment', () => {
       'dev.api needs rateLimit > 0 and burstLimit >= rateLimit (got 20/1)',
     ]);
   });
+
+  test('a page-token secret version that is not a positive integer is refused', () => {
+    expect(validateEnvironment({ ...dev, pageTokenSecretVersion: 0 })).toEqual([
+      'dev.pageTokenSecretVersion 0 must be a positive integer',
+    ]);
+  });
 });
 
 describe('resourceName', () => {

@@ -28,6 +28,11 @@ export interface BookingApiProps {
    * @default none: the functions share the account's pool
    */
   readonly reservedConcurrency?: number;
+  /**
+   * Version of the page-token secret's write-only value: a new version writes a new random
+   * secret (rotation). A positive integer.
+   */
+  readonly pageTokenSecretVersion: number;
   /** Throttling, quota and logging of the stage. */
   readonly stage: Pick<ApiStageProps, 'limits' | 'executionLogLevel' | 'manageAccountLogging'>;
 }
@@ -55,15 +60,17 @@ export class BookingApi extends Construct {
     super(scope, id);
     const { naming, table } = props;
 
-    // Signs list pagination tokens. Generated once at creation (uuid() is 122 random bits) and
-    // never shown in a plan again; rotate by tainting the resource.
+    // Signs list pagination tokens. The value is write-only (value_wo): Terraform sends it to SSM
+    // and keeps it in neither plan nor state. uuid() (122 random bits) is drawn anew at every
+    // plan, but a write-only value is only sent when its version changes: raising
+    // `pageTokenSecretVersion` writes a new secret (and makes outstanding page tokens invalid).
     this.pageTokenSecret = new SsmParameter(this, 'PageTokenSecret', {
       name: `/${naming.serviceName}/page-token-secret`,
       description: 'HMAC key of list pagination tokens',
       type: 'SecureString',
       keyId: props.dataKey.arn,
-      value: Fn.uuid(),
-      lifecycle: { ignoreChanges: ['value'] },
+      valueWo: Fn.uuid(),
+      valueWoVersion: props.pageTokenSecretVersion,
     });
 
     // Each function is given the variables its registry entry lists, from these values.
