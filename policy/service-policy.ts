@@ -7,6 +7,7 @@ import { apiKeyRequired } from './rules/api-key-required';
 import { restApiCreateBeforeDestroy } from './rules/create-before-destroy';
 import { encryptedQueues, encryptedTables, encryptedTopics } from './rules/encrypted-data-at-rest';
 import { kmsDescribeKeyWithoutEncryptionContext } from './rules/kms-describe-key-without-encryption-context';
+import { lambdaEnvironmentEncryption } from './rules/lambda-environment-encryption';
 import { lambdaTracing } from './rules/lambda-tracing';
 import { logGroupRetentionAndEncryption } from './rules/log-group-retention-and-encryption';
 import { noWildcardIamActions } from './rules/no-wildcard-iam-actions';
@@ -22,6 +23,7 @@ export const SERVICE_RULES: readonly PolicyRule[] = [
   encryptedQueues,
   encryptedTables,
   lambdaTracing,
+  lambdaEnvironmentEncryption,
   apiKeyRequired,
   restApiCreateBeforeDestroy,
 ];

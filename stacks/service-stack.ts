@@ -67,7 +67,12 @@ export class ServiceStack extends TerraformStack {
       key: keys.messaging,
       emailSubscribers: env.notificationEmails,
     });
-    const functionSettings = { naming, logsKey: keys.logs, logRetentionDays: env.logRetentionDays };
+    const functionSettings = {
+      naming,
+      logsKey: keys.logs,
+      environmentKey: keys.functions,
+      logRetentionDays: env.logRetentionDays,
+    };
     const reminders = new ReminderScheduling(this, 'Reminders', {
       ...functionSettings,
       table,

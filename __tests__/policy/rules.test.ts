@@ -1,6 +1,7 @@
 import { apiKeyRequired } from '../../policy/rules/api-key-required';
 import { restApiCreateBeforeDestroy } from '../../policy/rules/create-before-destroy';
 import { encryptedQueues, encryptedTables, encryptedTopics } from '../../policy/rules/encrypted-data-at-rest';
+import { lambdaEnvironmentEncryption } from '../../policy/rules/lambda-environment-encryption';
 import { lambdaTracing } from '../../policy/rules/lambda-tracing';
 import { logGroupRetentionAndEncryption } from '../../policy/rules/log-group-retention-and-encryption';
 import { kmsDescribeKeyWithoutEncryptionContext } from '../../policy/rules/kms-describe-key-without-encryption-context';
@@ -106,6 +107,18 @@ const cases = [
     compliant: { tracing_config: { mode: 'Active' } },
     violating: { tracing_config: { mode: 'PassThrough' } },
     problem: 'function does not have active X-Ray tracing',
+  },
+  {
+    rule: lambdaEnvironmentEncryption,
+    compliant: { environment: { variables: { TABLE_NAME: 't' } }, kms_key_arn: 'arn:aws:kms:...' },
+    violating: { environment: { variables: { TABLE_NAME: 't' } } },
+    problem: 'function environment variables are not encrypted with a customer-managed key',
+  },
+  {
+    rule: lambdaEnvironmentEncryption,
+    compliant: { environment: { variables: {} } },
+    violating: { environment: { variables: { TABLE_NAME: 't' } }, kms_key_arn: '' },
+    problem: 'function environment variables are not encrypted with a customer-managed key',
   },
   {
     rule: apiKeyRequired,

@@ -31,6 +31,7 @@ const table = ref('aws_dynamodb_table', () => true);
 const stream = ref('aws_dynamodb_table', () => true, 'stream_arn');
 const dataKey = keyArn(json, 'appointments-dev-data');
 const messagingKey = keyArn(json, 'appointments-dev-messaging');
+const functionsKey = keyArn(json, 'appointments-dev-functions');
 const topic = ref('aws_sns_topic', (r) => r.name === 'appointments-dev-notifications');
 const eventDlq = ref('aws_sqs_queue', (r) => r.name === 'appointments-dev-event-dead-letters');
 const reminderDlq = ref('aws_sqs_queue', (r) => r.name === 'appointments-dev-reminder-dead-letters');
@@ -64,6 +65,18 @@ function logging(fn: string): PolicyStatement[] {
   return [
     allow('WriteOwnLogs', ['logs:CreateLogStream', 'logs:PutLogEvents'], [`${logGroup}:log-stream:*`]),
     allow('SendTraces', ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'], ['*']),
+    allow(
+      'DecryptOwnEnvironment',
+      ['kms:Decrypt'],
+      [functionsKey],
+      [
+        {
+          test: 'StringEquals',
+          variable: 'kms:EncryptionContext:aws:lambda:FunctionArn',
+          values: [`arn:aws:lambda:us-west-1:123456789012:function:appointments-dev-${fn}`],
+        },
+      ],
+    ),
   ];
 }
 const statements = (fn: string) => roleStatements(json, `appointments-dev-${fn}`);

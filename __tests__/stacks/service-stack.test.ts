@@ -187,6 +187,7 @@ describe('functions', () => {
         memory_size: expect.any(Number),
         timeout: expect.any(Number),
         source_code_hash: expect.stringMatching(/^[A-Za-z0-9+/]{43}=$/),
+        kms_key_arn: expect.stringMatching(/^\$\{aws_kms_key\.Keys_Functions_Key_[0-9A-F]+\.arn\}$/),
         logging_config: { log_format: 'JSON', log_group: expect.stringContaining('aws_cloudwatch_log_group.') },
       });
     }
@@ -229,7 +230,7 @@ describe('notifications and keys', () => {
 
   test('every key rotates', () => {
     const keys = resourcesOfType(dev, 'aws_kms_key').map(([, k]) => k);
-    expect(keys).toHaveLength(3);
+    expect(keys).toHaveLength(4);
     expect(keys.every((k) => k.enable_key_rotation === true)).toBe(true);
   });
 

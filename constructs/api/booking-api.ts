@@ -19,6 +19,8 @@ export interface BookingApiProps {
   readonly table: AppointmentsTable;
   /** Key of every log group of the API and its functions. */
   readonly logsKey: EncryptionKey;
+  /** Key of the functions' environment variables. */
+  readonly environmentKey: EncryptionKey;
   /** Key of the page-token secret. */
   readonly dataKey: EncryptionKey;
   /** Retention of every log group of the API and its functions, in days. */
@@ -84,6 +86,7 @@ export class BookingApi extends Construct {
         naming,
         source: operation,
         logsKey: props.logsKey,
+        environmentKey: props.environmentKey,
         logRetentionDays: props.logRetentionDays,
         reservedConcurrency: props.reservedConcurrency,
         environmentValues,

@@ -6,6 +6,7 @@ import { ServiceNaming } from '../../config/naming';
 import { ServiceRole } from '../iam/role-policy';
 import { EncryptedQueue } from '../messaging/encrypted-queue';
 import { EncryptionKey } from '../security/encryption-key';
+import { regionalArn } from '../stack-environment';
 import { bundleFunction } from './bundle';
 import { ENV, EnvironmentVariable, METRICS_NAMESPACE } from '../../src/environment';
 import { FUNCTIONS, functionEnvironment, FunctionName } from '../../src/operations';
@@ -42,6 +43,8 @@ export interface ServiceFunctionProps {
   readonly environmentValues?: Partial<Record<EnvironmentVariable, string>>;
   /** Key that encrypts the function's log group. */
   readonly logsKey: EncryptionKey;
+  /** Customer-managed key that encrypts the function's environment variables at rest. */
+  readonly environmentKey: EncryptionKey;
   /**
    * Where asynchronous invocations that still fail after Lambda's retries go.
    * @default no dead-letter queue
@@ -88,6 +91,21 @@ export class ServiceFunction extends Construct {
         actions: ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'],
         resources: ['*'],
       },
+      {
+        // Lambda decrypts the environment at each cold start as this role, with the encryption
+        // context aws:lambda:FunctionArn set to the function's own ARN (no kms:ViaService: the
+        // request is not made through a service on the role's behalf).
+        sid: 'DecryptOwnEnvironment',
+        actions: ['kms:Decrypt'],
+        resources: [props.environmentKey.arn],
+        condition: [
+          {
+            test: 'StringEquals',
+            variable: 'kms:EncryptionContext:aws:lambda:FunctionArn',
+            values: [regionalArn(this, 'lambda', `function:${this.functionName}`)],
+          },
+        ],
+      },
     );
     props.deadLetterQueue?.grantSend(this.role, 'SendFailedAsyncInvocations');
 
@@ -118,6 +136,7 @@ export class ServiceFunction extends Construct {
         systemLogLevel: 'WARN',
       },
       deadLetterConfig: props.deadLetterQueue ? { targetArn: props.deadLetterQueue.arn } : undefined,
+      kmsKeyArn: props.environmentKey.arn,
       environment: {
         variables: {
           NODE_OPTIONS: '--enable-source-maps',

@@ -22,6 +22,8 @@ export interface AppointmentEventsProps {
   readonly reminders: ReminderScheduling;
   /** Key of the publisher's log group. */
   readonly logsKey: EncryptionKey;
+  /** Key of the functions' environment variables. */
+  readonly environmentKey: EncryptionKey;
   /** Key of the dead-letter queue. */
   readonly messagingKey: EncryptionKey;
   /** Retention of the publisher's log group, in days. */
@@ -49,6 +51,7 @@ export class AppointmentEvents extends Construct {
       naming: props.naming,
       source: 'publish-appointment-events',
       logsKey: props.logsKey,
+      environmentKey: props.environmentKey,
       logRetentionDays: props.logRetentionDays,
       timeoutSeconds: 30,
       environmentValues: { [ENV.topicArn]: props.topic.arn, ...props.reminders.schedulingEnvironment },

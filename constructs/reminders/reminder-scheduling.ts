@@ -20,6 +20,8 @@ export interface ReminderSchedulingProps {
   readonly topic: EncryptedTopic;
   /** Key of the sender's log group. */
   readonly logsKey: EncryptionKey;
+  /** Key of the functions' environment variables. */
+  readonly environmentKey: EncryptionKey;
   /** Key of the dead-letter queue. */
   readonly messagingKey: EncryptionKey;
   /** Retention of the sender's log group, in days. */
@@ -50,6 +52,7 @@ export class ReminderScheduling extends Construct {
       naming,
       source: 'send-reminder',
       logsKey: props.logsKey,
+      environmentKey: props.environmentKey,
       logRetentionDays: props.logRetentionDays,
       // Scheduler invokes asynchronously: invocations that fail after Lambda's own retries.
       deadLetterQueue: this.deadLetters,

@@ -11,16 +11,20 @@ export interface ServiceKeysProps {
 }
 
 /**
- * The three customer-managed keys of a service stack, one per kind of data, so that access to
+ * The four customer-managed keys of a service stack, one per kind of data, so that access to
  * one never implies access to another:
  * - data: the table (and its stream, backups) and the pagination-token secret;
  * - logs: every log group, used by CloudWatch Logs on the groups' behalf;
- * - messaging: the SNS topics and SQS dead-letter queues; its policy names every user.
+ * - messaging: the SNS topics and SQS dead-letter queues; its policy names every user;
+ * - functions: the functions' environment variables (and their code artifacts), which are
+ *   configuration, not customers' data, so a function decrypting its own settings never holds a
+ *   grant on the data key.
  */
 export class ServiceKeys extends Construct {
   readonly data: EncryptionKey;
   readonly logs: EncryptionKey;
   readonly messaging: EncryptionKey;
+  readonly functions: EncryptionKey;
 
   constructor(scope: Construct, id: string, props: ServiceKeysProps) {
     super(scope, id);
@@ -60,6 +64,14 @@ export class ServiceKeys extends Construct {
       purpose: `Notification topics and dead-letter queues of ${naming.serviceName}`,
       aliasName: naming.name('messaging'),
       delegateUseToIam: false,
+      protect,
+    });
+    // Lambda encrypts each function's environment with this key and, through a grant it creates
+    // with the deployer's kms:CreateGrant (AllowGrantsForAwsResourcesOnly), decrypts it with the
+    // function's role; each role's own kms:Decrypt (ServiceFunction) goes through the IAM delegation.
+    this.functions = new EncryptionKey(this, 'Functions', {
+      purpose: `Function environments and code artifacts of ${naming.serviceName}`,
+      aliasName: naming.name('functions'),
       protect,
     });
     // Operators read dead letters to inspect and redrive them (README, Redriving dead letters).
