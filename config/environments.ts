@@ -34,6 +34,17 @@ export interface ApiLimits {
   readonly quotaPerDay: number;
 }
 
+export interface ApiFirewallSettings {
+  /** Whether a WAFv2 web ACL guards the API stage (it costs about $5 a month plus $0.60 per million requests). */
+  readonly enabled: boolean;
+  /**
+   * Requests one client IP may make in any 5 minutes before WAF blocks it (10 to 2,000,000,000).
+   * Keep it above the usage plan's rate times 300 s: a client's backend calls from one address,
+   * and the usage plan, not WAF, is what throttles a client.
+   */
+  readonly requestsPer5MinutesPerIp: number;
+}
+
 export interface AlarmSettings {
   /** Email addresses subscribed to the alarm topic. Each must confirm its subscription. */
   readonly emails: readonly string[];
@@ -69,6 +80,8 @@ export interface EnvironmentConfig {
    * stack per account and region may own it; turn it on in exactly one environment per region.
    */
   readonly manageApiGatewayAccountLogging: boolean;
+  /** The web application firewall in front of the API stage. */
+  readonly apiFirewall: ApiFirewallSettings;
   /** Reserved concurrency of each API function; `undefined` leaves the account pool shared. */
   readonly apiReservedConcurrency?: number;
   /**
@@ -123,6 +136,7 @@ export const BASE_ENVIRONMENT: Omit<EnvironmentConfig, 'name'> = {
   api: { rateLimit: 50, burstLimit: 100, quotaPerDay: 200_000 },
   apiExecutionLogLevel: 'INFO',
   manageApiGatewayAccountLogging: false,
+  apiFirewall: { enabled: true, requestsPer5MinutesPerIp: 20_000 },
   apiReservedConcurrency: undefined,
   pageTokenSecretVersion: 1,
   alarms: { emails: [], conflictsPer5Minutes: 50, apiLatencyP99Ms: 2_000 },
@@ -137,6 +151,8 @@ export const ENVIRONMENT_OVERRIDES: Record<EnvironmentName, Overrides<Omit<Envir
     tableCapacity: { read: { max: 50 }, write: { max: 50 } },
     indexCapacity: { read: { max: 50 }, write: { max: 50 } },
     api: { rateLimit: 20, burstLimit: 40, quotaPerDay: 50_000 },
+    // Nothing public runs against dev; its firewall would cost more than the stage it guards.
+    apiFirewall: { enabled: false },
     alarms: { apiLatencyP99Ms: 3_000 },
   },
   // The base: prod's capacity ceilings, so load tests can reproduce prod's peak; ceilings cost
@@ -146,6 +162,7 @@ export const ENVIRONMENT_OVERRIDES: Record<EnvironmentName, Overrides<Omit<Envir
     protectStatefulResources: true,
     logRetentionDays: 365,
     api: { rateLimit: 100, burstLimit: 200, quotaPerDay: 1_000_000 },
+    apiFirewall: { requestsPer5MinutesPerIp: 40_000 },
     apiExecutionLogLevel: 'ERROR',
     apiReservedConcurrency: 50,
     alarms: { conflictsPer5Minutes: 100, apiLatencyP99Ms: 1_500 },

@@ -126,6 +126,10 @@ export function validateEnvironment(c: EnvironmentConfig): string[] {
   ) {
     problems.push(`${at('apiReservedConcurrency')} must be a positive integer or undefined`);
   }
+  const ipLimit = c.apiFirewall.requestsPer5MinutesPerIp;
+  if (!Number.isInteger(ipLimit) || ipLimit < 10 || ipLimit > 2_000_000_000) {
+    problems.push(`${at('apiFirewall.requestsPer5MinutesPerIp')} ${ipLimit} must be an integer from 10 to 2000000000`);
+  }
   if (!Number.isInteger(c.pageTokenSecretVersion) || c.pageTokenSecretVersion < 1) {
     problems.push(`${at('pageTokenSecretVersion')} ${c.pageTokenSecretVersion} must be a positive integer`);
   }

@@ -3,6 +3,7 @@ import { Annotations, IAspect, TerraformElement } from 'cdktf';
 // cdktf resolves tokens with this function while synthesizing; the package does not re-export it.
 import { resolve } from 'cdktf/lib/_tokens';
 import { PolicyRule } from './rule';
+import { apiFirewallProtections } from './rules/api-firewall-protections';
 import { apiKeyRequired } from './rules/api-key-required';
 import { restApiCreateBeforeDestroy } from './rules/create-before-destroy';
 import { encryptedQueues, encryptedTables, encryptedTopics } from './rules/encrypted-data-at-rest';
@@ -26,6 +27,7 @@ export const SERVICE_RULES: readonly PolicyRule[] = [
   lambdaEnvironmentEncryption,
   apiKeyRequired,
   restApiCreateBeforeDestroy,
+  apiFirewallProtections,
 ];
 
 /**

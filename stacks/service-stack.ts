@@ -92,6 +92,7 @@ export class ServiceStack extends TerraformStack {
       dataKey: keys.data,
       reservedConcurrency: env.apiReservedConcurrency,
       pageTokenSecretVersion: env.pageTokenSecretVersion,
+      firewall: env.apiFirewall.enabled ? env.apiFirewall : undefined,
       stage: {
         limits: env.api,
         executionLogLevel: env.apiExecutionLogLevel,

@@ -33,6 +33,12 @@ describe('validateEnvironment', () => {
     ]);
   });
 
+  test('a firewall rate limit WAF does not accept is refused', () => {
+    expect(validateEnvironment({ ...dev, apiFirewall: { enabled: true, requestsPer5MinutesPerIp: 5 } })).toEqual([
+      'dev.apiFirewall.requestsPer5MinutesPerIp 5 must be an integer from 10 to 2000000000',
+    ]);
+  });
+
   test('a page-token secret version that is not a positive integer is refused', () => {
     expect(validateEnvironment({ ...dev, pageTokenSecretVersion: 0 })).toEqual([
       'dev.pageTokenSecretVersion 0 must be a positive integer',

@@ -1,3 +1,4 @@
+import { apiFirewallProtections } from '../../policy/rules/api-firewall-protections';
 import { apiKeyRequired } from '../../policy/rules/api-key-required';
 import { restApiCreateBeforeDestroy } from '../../policy/rules/create-before-destroy';
 import { encryptedQueues, encryptedTables, encryptedTopics } from '../../policy/rules/encrypted-data-at-rest';
@@ -7,6 +8,27 @@ import { logGroupRetentionAndEncryption } from '../../policy/rules/log-group-ret
 import { kmsDescribeKeyWithoutEncryptionContext } from '../../policy/rules/kms-describe-key-without-encryption-context';
 import { noWildcardIamActions } from '../../policy/rules/no-wildcard-iam-actions';
 import { resourcelessActionsOnAnyResource } from '../../policy/rules/resourceless-actions-on-any-resource';
+
+const metrics = { cloudwatch_metrics_enabled: true, sampled_requests_enabled: true, metric_name: 'm' };
+const firewall = {
+  scope: 'REGIONAL',
+  default_action: { allow: {} },
+  visibility_config: metrics,
+  rule: [
+    {
+      name: 'RateLimitPerClientIp',
+      action: { block: {} },
+      statement: { rate_based_statement: { limit: 2000, aggregate_key_type: 'IP' } },
+      visibility_config: metrics,
+    },
+    ...['AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet'].map((name) => ({
+      name,
+      override_action: { none: {} },
+      statement: { managed_rule_group_statement: { name, vendor_name: 'AWS' } },
+      visibility_config: metrics,
+    })),
+  ],
+};
 
 /** Each rule: one compliant configuration (no problem) and one that is not (the exact problem). */
 const cases = [
@@ -119,6 +141,42 @@ const cases = [
     compliant: { environment: { variables: {} } },
     violating: { environment: { variables: { TABLE_NAME: 't' } }, kms_key_arn: '' },
     problem: 'function environment variables are not encrypted with a customer-managed key',
+  },
+  {
+    rule: apiFirewallProtections,
+    compliant: firewall,
+    violating: { ...firewall, rule: firewall.rule.slice(1) },
+    problem: 'no rule blocks a client IP above a request rate',
+  },
+  {
+    rule: apiFirewallProtections,
+    compliant: firewall,
+    violating: { ...firewall, rule: firewall.rule.slice(0, 2) },
+    problem: 'web ACL does not apply the AWS managed rule group AWSManagedRulesKnownBadInputsRuleSet',
+  },
+  {
+    rule: apiFirewallProtections,
+    compliant: firewall,
+    violating: { ...firewall, default_action: { block: {} } },
+    problem: 'web ACL does not allow what no rule blocks',
+  },
+  {
+    rule: apiFirewallProtections,
+    compliant: firewall,
+    violating: { ...firewall, scope: 'CLOUDFRONT' },
+    problem: 'web ACL is not REGIONAL, so it cannot guard an API stage',
+  },
+  {
+    rule: apiFirewallProtections,
+    compliant: firewall,
+    violating: {
+      ...firewall,
+      rule: [
+        { ...firewall.rule[0], visibility_config: { ...metrics, cloudwatch_metrics_enabled: false } },
+        ...firewall.rule.slice(1),
+      ],
+    },
+    problem: 'rule RateLimitPerClientIp has no metrics or sampled requests',
   },
   {
     rule: apiKeyRequired,

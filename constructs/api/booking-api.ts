@@ -9,6 +9,7 @@ import { RolePolicy } from '../iam/role-policy';
 import { EncryptionKey, viaServices } from '../security/encryption-key';
 import { StackEnvironment } from '../stack-environment';
 import { AppointmentsTable } from '../storage/appointments-table';
+import { ApiFirewall } from './api-firewall';
 import { ApiStage, ApiStageProps } from './api-stage';
 import { AppointmentsRestApi } from './rest-api';
 
@@ -35,6 +36,11 @@ export interface BookingApiProps {
    * secret (rotation). A positive integer.
    */
   readonly pageTokenSecretVersion: number;
+  /**
+   * Requests per client IP in 5 minutes above which a WAFv2 web ACL in front of the stage blocks.
+   * @default no web ACL
+   */
+  readonly firewall?: { readonly requestsPer5MinutesPerIp: number };
   /** Throttling, quota and logging of the stage. */
   readonly stage: Pick<ApiStageProps, 'limits' | 'executionLogLevel' | 'manageAccountLogging'>;
 }
@@ -57,6 +63,7 @@ export class BookingApi extends Construct {
   readonly restApi: AppointmentsRestApi;
   readonly stage: ApiStage;
   readonly pageTokenSecret: SsmParameter;
+  readonly firewall?: ApiFirewall;
 
   constructor(scope: Construct, id: string, props: BookingApiProps) {
     super(scope, id);
@@ -108,6 +115,15 @@ export class BookingApi extends Construct {
       logsKey: props.logsKey,
       logRetentionDays: props.logRetentionDays,
     });
+    if (props.firewall) {
+      this.firewall = new ApiFirewall(this, 'Firewall', {
+        naming,
+        stageArn: this.stage.stage.arn,
+        requestsPer5MinutesPerIp: props.firewall.requestsPer5MinutesPerIp,
+        logsKey: props.logsKey,
+        logRetentionDays: props.logRetentionDays,
+      });
+    }
   }
 
   private grantReadPageTokenSecret(fn: ServiceFunction, key: EncryptionKey): void {

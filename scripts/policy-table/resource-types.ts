@@ -32,6 +32,8 @@ export const GRANTING_RESOURCE_TYPES: Readonly<Record<string, GrantingType>> = {
   aws_s3_bucket_public_access_block: { documents: [], grants: 'all' },
   aws_s3_bucket_ownership_controls: { documents: [], grants: 'all' },
   aws_lambda_permission: { documents: [], grants: 'all' },
+  // Which services may write into which log groups (WAF's log delivery).
+  aws_cloudwatch_log_resource_policy: { documents: ['policy_document'], grants: ['policy_name'] },
   // Which role API Gateway writes the account's logs with.
   aws_api_gateway_account: { documents: [], grants: 'all' },
   // The role a function runs as is what it may do.
@@ -79,6 +81,9 @@ export const GRANTS_NOTHING: Readonly<Record<string, string>> = {
   aws_scheduler_schedule_group: 'a namespace; schedules run as the Scheduler role (listed)',
   aws_sns_topic_subscription: 'a delivery endpoint; who may publish is the topic policy (listed)',
   aws_ssm_parameter: 'a value; its readers are granted in role policies (listed)',
+  aws_wafv2_web_acl: 'filters requests before the API; it grants nothing',
+  aws_wafv2_web_acl_association: 'puts the web ACL in front of the stage',
+  aws_wafv2_web_acl_logging_configuration: 'where WAF logs go; delivery is allowed by the log resource policy (listed)',
 };
 
 export const GRANTS_NOTHING_DATA: Readonly<Record<string, string>> = {
