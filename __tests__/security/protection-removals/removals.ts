@@ -4,6 +4,8 @@
  * git worktree and checks that the named tests fail. An edit whose `find` no longer matches
  * exactly once fails the run, so this list cannot silently go stale.
  */
+import { CONDITIONAL_WRITE_REMOVALS } from './conditional-write-removals';
+
 export interface Removal {
   /** What is removed, as the report names it. */
   readonly name: string;
@@ -21,9 +23,6 @@ const IAM_TESTS = [
   '__tests__/stacks/service-stack.test.ts',
   '__tests__/policy',
 ];
-const CONDITIONAL_WRITES = '__tests__/security/conditional-writes.test.ts';
-const REPOSITORY_TESTS = ['__tests__/data', '__tests__/functions', CONDITIONAL_WRITES];
-const REMINDER_TESTS = ['__tests__/notifications', CONDITIONAL_WRITES];
 
 /** A condition key renamed, then its whole condition entry deleted. */
 function conditionKey(file: string, variable: string, entry: string, deleted = ''): Removal[] {
@@ -102,86 +101,64 @@ export const REMOVALS: readonly Removal[] = [
     replace: "test: 'ArnLike',\n          variable: 'aws:SourceAccountPlaceholder',",
     tests: IAM_TESTS,
   },
-  ...conditionalWrites(),
+  ...stateBucketConditions(),
+  {
+    name: 'rename kms:EncryptionContext:aws:lambda:FunctionArn',
+    file: 'constructs/functions/service-function.ts',
+    find: "'kms:EncryptionContext:aws:lambda:FunctionArn'",
+    replace: "'kms:EncryptionContext:aws:lambda:FunctionArnRenamed'",
+    tests: IAM_TESTS,
+  },
+  {
+    name: 'delete kms:EncryptionContext:aws:lambda:FunctionArn condition',
+    file: 'constructs/functions/service-function.ts',
+    find: 'resources: [props.environmentKey.arn],\n        condition: [',
+    replace: 'resources: [props.environmentKey.arn],\n        _unconditioned: [',
+    tests: IAM_TESTS,
+  },
+  ...CONDITIONAL_WRITE_REMOVALS,
 ];
 
-function conditionalWrites(): Removal[] {
-  const repository = 'src/data/dynamo-repository.ts';
-  const reminders = 'src/notifications/reminder-store.ts';
-  const write = (name: string, file: string, find: string, replace: string): Removal => ({
+/** The state bucket's policy: uploads only under SSE-KMS with the state keys, reads only by the readers. */
+function stateBucketConditions(): Removal[] {
+  const file = 'constructs/state/state-bucket.ts';
+  const edit = (name: string, find: string, replace: string): Removal => ({
     name,
     file,
     find,
     replace,
-    tests: file === reminders ? REMINDER_TESTS : REPOSITORY_TESTS,
+    tests: IAM_TESTS,
   });
-  const appointmentPut = "Item: toAppointmentItem(appointment), ConditionExpression: 'attribute_not_exists(pk)' }";
-  const lockPut = "Put: { TableName, Item, ConditionExpression: 'attribute_not_exists(pk)' }";
-  const takenLock =
-    "Item: slotLockItem(current.providerId, slot, current.appointmentId),\n          ConditionExpression: 'attribute_not_exists(pk)',";
-  const idempotency = "ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',";
-  const guard = "ConditionExpression: '#version = :expectedVersion AND #status = :confirmed',";
-  const release = "ConditionExpression: 'attribute_not_exists(pk) OR appointmentId = :appointmentId',";
-  const claim = "},\n          ConditionExpression: 'attribute_not_exists(pk)',";
-  const claimRelease = "ConditionExpression: 'claimId = :claimId',";
+  const sseNull = "{ test: 'Null', variable: 's3:x-amz-server-side-encryption', values: ['false'] },\n";
+  const sseKms = "{ test: 'StringNotEquals', variable: 's3:x-amz-server-side-encryption', values: ['aws:kms'] },";
+  const keyId = "variable: 's3:x-amz-server-side-encryption-aws-kms-key-id',";
+  const account = "[{ test: 'StringNotEquals', variable: 'aws:PrincipalAccount', values: [props.accountId] }]";
+  const readers = "[{ test: 'ArnNotLike', variable: 'aws:PrincipalArn', values: [...readers] }]";
   return [
-    write(
-      'booking put: delete attribute_not_exists(pk)',
-      repository,
-      appointmentPut,
-      'Item: toAppointmentItem(appointment) }',
+    edit(
+      'DenyUploadsNotSseKms: delete the Null s3:x-amz-server-side-encryption condition',
+      `${sseNull}        ${sseKms}`,
+      sseKms,
     ),
-    write('booking put: rename pk', repository, appointmentPut, appointmentPut.replace('(pk)', '(pkRenamed)')),
-    write('slot lock put (create): delete', repository, lockPut, 'Put: { TableName, Item }'),
-    write('slot lock put (create): rename pk', repository, lockPut, lockPut.replace('(pk)', '(pkRenamed)')),
-    write('slot lock put (reschedule): delete', repository, takenLock, takenLock.split('\n')[0]),
-    write('slot lock put (reschedule): rename pk', repository, takenLock, takenLock.replace('(pk)', '(pkRenamed)')),
-    write('idempotency put: rename pk', repository, idempotency, idempotency.replace('(pk)', '(pkRenamed)')),
-    write(
-      'idempotency put: rename expiresAt',
-      repository,
-      idempotency,
-      idempotency.replace('expiresAt', 'expiresAtRenamed'),
+    edit(
+      'DenyUploadsNotSseKms: rename s3:x-amz-server-side-encryption',
+      sseKms,
+      sseKms.replace("encryption'", "encryptionRenamed'"),
     ),
-    write('idempotency put: expiry test reversed', repository, idempotency, idempotency.replace('<', '>')),
-    write(
-      'appointment guard: drop the version check',
-      repository,
-      guard,
-      guard.replace('#version = :expectedVersion', ':expectedVersion = :expectedVersion'),
+    edit('DenyUploadsNotSseKms: delete the aws:kms condition', `${sseNull}        ${sseKms}`, sseNull),
+    edit(
+      'DenyUploadsUnderOtherKeys: rename s3:x-amz-server-side-encryption-aws-kms-key-id',
+      keyId,
+      keyId.replace("key-id'", "key-idRenamed'"),
     ),
-    write(
-      'appointment guard: drop the status check',
-      repository,
-      guard,
-      guard.replace('#status = :confirmed', '(#status = :confirmed OR attribute_exists(#status))'),
+    edit(
+      'DenyUploadsUnderOtherKeys: delete the Null condition',
+      `${sseNull}        {\n          test: 'StringNotEquals',\n          ${keyId}`,
+      `{\n          test: 'StringNotEquals',\n          ${keyId}`,
     ),
-    write('appointment guard: AND becomes OR', repository, guard, guard.replace(' AND ', ' OR ')),
-    write(
-      'lock release: any holder may delete',
-      repository,
-      release,
-      release.replace('appointmentId = :appointmentId', '(appointmentId = :appointmentId OR attribute_exists(pk))'),
-    ),
-    write(
-      'lock release: rename appointmentId',
-      repository,
-      release,
-      release.replace('appointmentId =', 'appointmentIdRenamed ='),
-    ),
-    write('reminder claim put: delete', reminders, claim, '},'),
-    write('reminder claim put: rename pk', reminders, claim, claim.replace('(pk)', '(pkRenamed)')),
-    write(
-      'reminder release: any claim may delete',
-      reminders,
-      claimRelease,
-      claimRelease.replace("'claimId = :claimId'", "'claimId = :claimId OR attribute_exists(pk)'"),
-    ),
-    write(
-      'reminder release: rename claimId',
-      reminders,
-      claimRelease,
-      claimRelease.replace("'claimId =", "'claimIdRenamed ="),
-    ),
+    edit('rename aws:PrincipalAccount', account, account.replace("Account'", "AccountRenamed'")),
+    edit('delete aws:PrincipalAccount condition', account, '[]'),
+    edit('rename aws:PrincipalArn', readers, readers.replace("Arn'", "ArnRenamed'")),
+    edit('delete aws:PrincipalArn condition', readers, '[]'),
   ];
 }
