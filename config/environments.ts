@@ -82,6 +82,11 @@ export interface EnvironmentConfig {
   readonly manageApiGatewayAccountLogging: boolean;
   /** The web application firewall in front of the API stage. */
   readonly apiFirewall: ApiFirewallSettings;
+  /**
+   * What Lambda does with function code not signed by the stack's signing profile: `Enforce`
+   * refuses to deploy it, `Warn` deploys it and logs a warning (the code is signed either way).
+   */
+  readonly untrustedCodeOnDeployment: 'Enforce' | 'Warn';
   /** Reserved concurrency of each API function; `undefined` leaves the account pool shared. */
   readonly apiReservedConcurrency?: number;
   /**
@@ -137,6 +142,7 @@ export const BASE_ENVIRONMENT: Omit<EnvironmentConfig, 'name'> = {
   apiExecutionLogLevel: 'INFO',
   manageApiGatewayAccountLogging: false,
   apiFirewall: { enabled: true, requestsPer5MinutesPerIp: 20_000 },
+  untrustedCodeOnDeployment: 'Warn',
   apiReservedConcurrency: undefined,
   pageTokenSecretVersion: 1,
   alarms: { emails: [], conflictsPer5Minutes: 50, apiLatencyP99Ms: 2_000 },
@@ -163,6 +169,7 @@ export const ENVIRONMENT_OVERRIDES: Record<EnvironmentName, Overrides<Omit<Envir
     logRetentionDays: 365,
     api: { rateLimit: 100, burstLimit: 200, quotaPerDay: 1_000_000 },
     apiFirewall: { requestsPer5MinutesPerIp: 40_000 },
+    untrustedCodeOnDeployment: 'Enforce',
     apiExecutionLogLevel: 'ERROR',
     apiReservedConcurrency: 50,
     alarms: { conflictsPer5Minutes: 100, apiLatencyP99Ms: 1_500 },

@@ -8,6 +8,7 @@ import { apiKeyRequired } from './rules/api-key-required';
 import { restApiCreateBeforeDestroy } from './rules/create-before-destroy';
 import { encryptedQueues, encryptedTables, encryptedTopics } from './rules/encrypted-data-at-rest';
 import { kmsDescribeKeyWithoutEncryptionContext } from './rules/kms-describe-key-without-encryption-context';
+import { lambdaCodeSigning } from './rules/lambda-code-signing';
 import { lambdaEnvironmentEncryption } from './rules/lambda-environment-encryption';
 import { lambdaTracing } from './rules/lambda-tracing';
 import { logGroupRetentionAndEncryption } from './rules/log-group-retention-and-encryption';
@@ -25,6 +26,7 @@ export const SERVICE_RULES: readonly PolicyRule[] = [
   encryptedTables,
   lambdaTracing,
   lambdaEnvironmentEncryption,
+  lambdaCodeSigning,
   apiKeyRequired,
   restApiCreateBeforeDestroy,
   apiFirewallProtections,

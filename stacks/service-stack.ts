@@ -3,6 +3,7 @@ import { Aspects, TerraformOutput, TerraformStack } from 'cdktf';
 import { EnvironmentConfig, StateConfig } from '../config/environments';
 import { ServiceNaming, stackName } from '../config/naming';
 import { BookingApi } from '../constructs/api/booking-api';
+import { FunctionCodeSigning } from '../constructs/functions/code-signing';
 import { ServiceFunction } from '../constructs/functions/service-function';
 import { STAGE_NAME } from '../constructs/api/api-stage';
 import { AppointmentEvents } from '../constructs/notifications/appointment-events';
@@ -67,10 +68,16 @@ export class ServiceStack extends TerraformStack {
       key: keys.messaging,
       emailSubscribers: env.notificationEmails,
     });
+    const codeSigning = new FunctionCodeSigning(this, 'CodeSigning', {
+      naming,
+      key: keys.functions,
+      untrustedArtifactOnDeployment: env.untrustedCodeOnDeployment,
+    });
     const functionSettings = {
       naming,
       logsKey: keys.logs,
       environmentKey: keys.functions,
+      codeSigning,
       logRetentionDays: env.logRetentionDays,
     };
     const reminders = new ReminderScheduling(this, 'Reminders', {

@@ -2,6 +2,7 @@ import { apiFirewallProtections } from '../../policy/rules/api-firewall-protecti
 import { apiKeyRequired } from '../../policy/rules/api-key-required';
 import { restApiCreateBeforeDestroy } from '../../policy/rules/create-before-destroy';
 import { encryptedQueues, encryptedTables, encryptedTopics } from '../../policy/rules/encrypted-data-at-rest';
+import { lambdaCodeSigning } from '../../policy/rules/lambda-code-signing';
 import { lambdaEnvironmentEncryption } from '../../policy/rules/lambda-environment-encryption';
 import { lambdaTracing } from '../../policy/rules/lambda-tracing';
 import { logGroupRetentionAndEncryption } from '../../policy/rules/log-group-retention-and-encryption';
@@ -177,6 +178,18 @@ const cases = [
       ],
     },
     problem: 'rule RateLimitPerClientIp has no metrics or sampled requests',
+  },
+  {
+    rule: lambdaCodeSigning,
+    compliant: { code_signing_config_arn: 'arn:aws:lambda:...', s3_bucket: 'b', s3_key: 'signed/x.zip' },
+    violating: { s3_bucket: 'b', s3_key: 'signed/x.zip' },
+    problem: 'function has no code signing configuration',
+  },
+  {
+    rule: lambdaCodeSigning,
+    compliant: { code_signing_config_arn: 'arn:aws:lambda:...', s3_bucket: 'b', s3_key: 'signed/x.zip' },
+    violating: { code_signing_config_arn: 'arn:aws:lambda:...', filename: 'assets/bundle.zip' },
+    problem: 'function code is not deployed from a signed object in the artifact bucket',
   },
   {
     rule: apiKeyRequired,

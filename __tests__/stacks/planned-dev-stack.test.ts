@@ -23,7 +23,11 @@ const missing = 'missing' in tooling ? tooling.missing : undefined;
 interface PlannedResource {
   readonly address: string;
   readonly type: string;
-  readonly change: { after: Record<string, unknown>; after_sensitive: Record<string, unknown> };
+  readonly change: {
+    after: Record<string, unknown>;
+    after_unknown: Record<string, unknown>;
+    after_sensitive: Record<string, unknown>;
+  };
 }
 
 if (missing) {
@@ -68,6 +72,44 @@ if (missing) {
 
     test('no generated value is anywhere in the plan: no uuid-shaped string at all', () => {
       expect(planText).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
+    });
+  });
+
+  describe('signed function code (moto cannot run signing jobs: the plan is where this is proved)', () => {
+    test('each function deploys the object its own signing job writes, under the code signing configuration', () => {
+      const functions = ofType('aws_lambda_function');
+      expect(functions).toHaveLength(7);
+      for (const fn of functions) {
+        expect(fn.change.after).toMatchObject({ filename: null, source_code_hash: expect.any(String) });
+        expect(fn.change.after_unknown).toMatchObject({ s3_bucket: true, s3_key: true, code_signing_config_arn: true });
+      }
+    });
+
+    test('each bundle is uploaded under its hash and signed from the artifact bucket into signed/<function>/', () => {
+      const jobs = ofType('aws_signer_signing_job');
+      expect(jobs).toHaveLength(7);
+      const uploads = new Map(ofType('aws_s3_object').map((o) => [o.change.after.key as string, o]));
+      for (const job of jobs) {
+        const [source] = (job.change.after.source as { s3: { bucket: string; key: string }[] }[])[0].s3;
+        const fn = /^unsigned\/([a-z-]+)\/[0-9a-f]{64}\.zip$/.exec(source.key)?.[1];
+        expect(fn).toBeDefined();
+        expect(source.bucket).toBe('appointments-dev-artifacts-123456789012');
+        expect(uploads.get(source.key)?.change.after).toMatchObject({ bucket: source.bucket });
+        expect(job.change.after).toMatchObject({
+          ignore_signing_job_failure: false,
+          destination: [{ s3: [{ bucket: source.bucket, prefix: `signed/${fn}/` }] }],
+        });
+      }
+    });
+
+    test('dev only warns about untrusted code; the profile signs for Lambda', () => {
+      const [config] = ofType('aws_lambda_code_signing_config');
+      expect(config.change.after.policies).toEqual([{ untrusted_artifact_on_deployment: 'Warn' }]);
+      const [profile] = ofType('aws_signer_signing_profile');
+      expect(profile.change.after).toMatchObject({
+        name_prefix: 'appointments_dev_functions_',
+        platform_id: 'AWSLambda-SHA384-ECDSA',
+      });
     });
   });
 }

@@ -4,6 +4,7 @@ import { Fn } from 'cdktf';
 import { ServiceNaming } from '../../config/naming';
 import { ENV } from '../../src/environment';
 import { FUNCTIONS, OPERATION_NAMES, OperationName } from '../../src/operations';
+import { FunctionCodeSigning } from '../functions/code-signing';
 import { ServiceFunction } from '../functions/service-function';
 import { RolePolicy } from '../iam/role-policy';
 import { EncryptionKey, viaServices } from '../security/encryption-key';
@@ -22,6 +23,8 @@ export interface BookingApiProps {
   readonly logsKey: EncryptionKey;
   /** Key of the functions' environment variables. */
   readonly environmentKey: EncryptionKey;
+  /** Signs the functions' code; they deploy the signed copies. */
+  readonly codeSigning: FunctionCodeSigning;
   /** Key of the page-token secret. */
   readonly dataKey: EncryptionKey;
   /** Retention of every log group of the API and its functions, in days. */
@@ -94,6 +97,7 @@ export class BookingApi extends Construct {
         source: operation,
         logsKey: props.logsKey,
         environmentKey: props.environmentKey,
+        codeSigning: props.codeSigning,
         logRetentionDays: props.logRetentionDays,
         reservedConcurrency: props.reservedConcurrency,
         environmentValues,

@@ -8,6 +8,7 @@ import { EncryptedQueue } from '../messaging/encrypted-queue';
 import { EncryptionKey } from '../security/encryption-key';
 import { regionalArn } from '../stack-environment';
 import { bundleFunction } from './bundle';
+import { FunctionCodeSigning } from './code-signing';
 import { ENV, EnvironmentVariable, METRICS_NAMESPACE } from '../../src/environment';
 import { FUNCTIONS, functionEnvironment, FunctionName } from '../../src/operations';
 
@@ -43,6 +44,8 @@ export interface ServiceFunctionProps {
   readonly environmentValues?: Partial<Record<EnvironmentVariable, string>>;
   /** Key that encrypts the function's log group. */
   readonly logsKey: EncryptionKey;
+  /** The code signing the function's code goes through: it deploys the signed copy of its bundle. */
+  readonly codeSigning: FunctionCodeSigning;
   /** Customer-managed key that encrypts the function's environment variables at rest. */
   readonly environmentKey: EncryptionKey;
   /**
@@ -116,6 +119,8 @@ export class ServiceFunction extends Construct {
       assetHash: bundle.sha256Hex,
     });
 
+    const code = props.codeSigning.sign(this, props.source, asset.path, bundle.sha256Hex);
+
     this.function = new LambdaFunction(this, 'Function', {
       functionName: this.functionName,
       description,
@@ -123,7 +128,10 @@ export class ServiceFunction extends Construct {
       runtime: LAMBDA_RUNTIME,
       architectures: ['arm64'],
       handler: 'index.handler',
-      filename: asset.path,
+      s3Bucket: code.s3Bucket,
+      s3Key: code.s3Key,
+      codeSigningConfigArn: props.codeSigning.config.arn,
+      // The unsigned bundle's hash: a new bundle is a new signed object and a new deployment.
       sourceCodeHash: bundle.sha256Base64,
       memorySize: props.memoryMb ?? 256,
       timeout: props.timeoutSeconds ?? 10,

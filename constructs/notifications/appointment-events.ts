@@ -4,6 +4,7 @@ import { ITEM_SK } from '../../src/data/keys';
 import { APPOINTMENTS_TABLE } from '../../src/data/table-schema';
 import { ServiceNaming } from '../../config/naming';
 import { ENV } from '../../src/environment';
+import { FunctionCodeSigning } from '../functions/code-signing';
 import { ServiceFunction } from '../functions/service-function';
 import { EncryptedQueue } from '../messaging/encrypted-queue';
 import { ReminderScheduling } from '../reminders/reminder-scheduling';
@@ -24,6 +25,8 @@ export interface AppointmentEventsProps {
   readonly logsKey: EncryptionKey;
   /** Key of the functions' environment variables. */
   readonly environmentKey: EncryptionKey;
+  /** Signs the functions' code; they deploy the signed copies. */
+  readonly codeSigning: FunctionCodeSigning;
   /** Key of the dead-letter queue. */
   readonly messagingKey: EncryptionKey;
   /** Retention of the publisher's log group, in days. */
@@ -52,6 +55,7 @@ export class AppointmentEvents extends Construct {
       source: 'publish-appointment-events',
       logsKey: props.logsKey,
       environmentKey: props.environmentKey,
+      codeSigning: props.codeSigning,
       logRetentionDays: props.logRetentionDays,
       timeoutSeconds: 30,
       environmentValues: { [ENV.topicArn]: props.topic.arn, ...props.reminders.schedulingEnvironment },

@@ -3,6 +3,7 @@ import { LambdaFunctionEventInvokeConfig } from '@cdktf/provider-aws/lib/lambda-
 import { SchedulerScheduleGroup } from '@cdktf/provider-aws/lib/scheduler-schedule-group';
 import { ServiceNaming } from '../../config/naming';
 import { ENV, EnvironmentVariable } from '../../src/environment';
+import { FunctionCodeSigning } from '../functions/code-signing';
 import { ServiceFunction } from '../functions/service-function';
 import { ServiceRole } from '../iam/role-policy';
 import { EncryptedQueue } from '../messaging/encrypted-queue';
@@ -22,6 +23,8 @@ export interface ReminderSchedulingProps {
   readonly logsKey: EncryptionKey;
   /** Key of the functions' environment variables. */
   readonly environmentKey: EncryptionKey;
+  /** Signs the functions' code; they deploy the signed copies. */
+  readonly codeSigning: FunctionCodeSigning;
   /** Key of the dead-letter queue. */
   readonly messagingKey: EncryptionKey;
   /** Retention of the sender's log group, in days. */
@@ -53,6 +56,7 @@ export class ReminderScheduling extends Construct {
       source: 'send-reminder',
       logsKey: props.logsKey,
       environmentKey: props.environmentKey,
+      codeSigning: props.codeSigning,
       logRetentionDays: props.logRetentionDays,
       // Scheduler invokes asynchronously: invocations that fail after Lambda's own retries.
       deadLetterQueue: this.deadLetters,
