@@ -186,7 +186,7 @@ describe('functions', () => {
         tracing_config: { mode: 'Active' },
         memory_size: expect.any(Number),
         timeout: expect.any(Number),
-        source_code_hash: expect.stringMatching(/^[A-Za-z0-9+/]{43}=$/),
+        s3_key: expect.stringMatching(/^\$\{aws_signer_signing_job\.[^.]+\.signed_object\[0\]\.s3\[0\]\.key\}$/),
         kms_key_arn: expect.stringMatching(/^\$\{aws_kms_key\.Keys_Functions_Key_[0-9A-F]+\.arn\}$/),
         logging_config: { log_format: 'JSON', log_group: expect.stringContaining('aws_cloudwatch_log_group.') },
       });

@@ -131,8 +131,9 @@ export class ServiceFunction extends Construct {
       s3Bucket: code.s3Bucket,
       s3Key: code.s3Key,
       codeSigningConfigArn: props.codeSigning.config.arn,
-      // The unsigned bundle's hash: a new bundle is a new signed object and a new deployment.
-      sourceCodeHash: bundle.sha256Base64,
+      // No source_code_hash: Lambda reports the hash of the signed zip, never the bundle's, so
+      // the bundle's hash would plan an update on every run (hashicorp/terraform-provider-aws
+      // #33955). A new bundle is a new object key, hence a new signing job and a new s3_key.
       memorySize: props.memoryMb ?? 256,
       timeout: props.timeoutSeconds ?? 10,
       reservedConcurrentExecutions: props.reservedConcurrency ?? -1,
