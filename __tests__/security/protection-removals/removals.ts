@@ -19,6 +19,7 @@ export interface Removal {
 // The synth-heavy bundle-cache and deterministic-synth suites see no policy; they are left out.
 const IAM_TESTS = [
   '__tests__/security',
+  '__tests__/stacks/bootstrap-stack.test.ts',
   '__tests__/stacks/function-permissions.test.ts',
   '__tests__/stacks/service-stack.test.ts',
   '__tests__/policy',
