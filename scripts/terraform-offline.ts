@@ -1,4 +1,4 @@
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -143,6 +143,18 @@ export function runTerraform(tooling: TerraformTooling, cliConfig: string, cwd: 
   return { status: result.status ?? -1, output: `${result.stdout}\n${result.stderr}` };
 }
 
+/** Terraform processes started by `runTerraformAsync` and still running. */
+const running = new Set<ChildProcess>();
+let stopsOnExit = false;
+
+/** Stops them when this process exits (a signal, a failure): none is left talking to nothing. */
+function stopRunningTerraformOnExit(child: ChildProcess): void {
+  if (!stopsOnExit) process.once('exit', () => running.forEach((c) => c.kill('SIGTERM')));
+  stopsOnExit = true;
+  running.add(child);
+  child.on('close', () => running.delete(child));
+}
+
 /** `runTerraform` without blocking, so that several stacks can run at once; `onOutput` sees output as it comes. */
 export function runTerraformAsync(
   tooling: TerraformTooling,
@@ -153,6 +165,7 @@ export function runTerraformAsync(
 ): Promise<TerraformRun & { readonly stdout: string }> {
   return new Promise((resolve) => {
     const child = spawn(tooling.terraform, args, { cwd, env: terraformEnv(cliConfig) });
+    stopRunningTerraformOnExit(child);
     const chunks: Buffer[] = [];
     const stdout: Buffer[] = [];
     const collect = (chunk: Buffer) => {

@@ -6,6 +6,7 @@ import {
   secretsInState,
   StateObject,
   ToleratedSecret,
+  uploadsAnsweredWrongly,
   versionsOf,
 } from '../../scripts/rehearse/state-checks';
 
@@ -23,6 +24,7 @@ const inspection = (stateObjects: StateObject[]): AccountInspection => ({
   stateKeyArn: KEY,
   stateObjects,
   secrets: [],
+  uploads: [],
 });
 
 describe('state checks', () => {
@@ -98,5 +100,33 @@ describe('state checks', () => {
     test('an entry tolerates only its own kind of secret', () => {
       expect(reviewSecrets([finding('api-key', '/a/page-token-secret')], [defect]).unexpected).toHaveLength(1);
     });
+  });
+});
+
+describe('the test uploads', () => {
+  const answers = (over: Record<string, object> = {}) =>
+    Object.entries({
+      'SSE-S3': { accepted: false, error: 'AccessDenied' },
+      'another KMS key': { accepted: false, error: 'AccessDenied' },
+      'aws:kms without a key': { accepted: false, error: 'AccessDenied' },
+      'the state key': { accepted: true, serverSideEncryption: 'aws:kms', kmsKeyArn: KEY },
+      'no SSE headers': { accepted: true, serverSideEncryption: 'aws:kms', kmsKeyArn: KEY },
+      ...over,
+    }).map(([upload, answer]) => ({ upload, ...answer }));
+
+  test('refused under any other encryption, stored under the state key otherwise: nothing to report', () => {
+    expect(uploadsAnsweredWrongly({ ...inspection([]), uploads: answers() })).toEqual([]);
+  });
+
+  test('an accepted SSE-S3 upload, a header-less upload left unencrypted and a missing attempt are reported', () => {
+    const uploads = answers({
+      'SSE-S3': { accepted: true, serverSideEncryption: 'AES256' },
+      'no SSE headers': { accepted: true, serverSideEncryption: null, kmsKeyArn: null },
+    }).filter((u) => u.upload !== 'the state key');
+    expect(uploadsAnsweredWrongly({ ...inspection([]), uploads })).toEqual([
+      'an upload with SSE-S3 was accepted',
+      'no test upload with the state key',
+      'an upload with no SSE headers should be stored under the state key, got: stored as null',
+    ]);
   });
 });

@@ -6,6 +6,10 @@ Prints one JSON document:
                 the SSE algorithm S3 reports for it, the ARN of the KMS key it names, and its text
   secrets       every secret value the account holds: SSM SecureString parameters (decrypted),
                 Secrets Manager secret values, API Gateway API key values
+  uploads       what the bucket policy answered to test uploads: under SSE-S3, under another KMS
+                key, under the state key, and with no SSE headers (then the bucket default
+                applies); each with the encryption S3 then reports. Accepted test objects are
+                deleted, every version, after the state objects were read.
 
 boto3 comes with moto, so this needs nothing moto does not. Usage:
   python3 inspect_account.py --endpoint https://127.0.0.1:PORT --ca-bundle CERT --bucket NAME --region R
@@ -74,7 +78,29 @@ def main():
     for key in client("apigateway").get_api_keys(includeValues=True)["items"]:
         secrets.append({"kind": "api-key", "name": key["name"], "value": key["value"]})
 
-    print(json.dumps({"stateKeyArn": state_key_arn, "stateObjects": objects, "secrets": secrets}))
+    other_key = kms.create_key(Description="rehearsal: a key that is not the state key")["KeyMetadata"]["Arn"]
+    attempts = {
+        "SSE-S3": {"ServerSideEncryption": "AES256"},
+        "another KMS key": {"ServerSideEncryption": "aws:kms", "SSEKMSKeyId": other_key},
+        "aws:kms without a key": {"ServerSideEncryption": "aws:kms"},
+        "the state key": {"ServerSideEncryption": "aws:kms", "SSEKMSKeyId": state_key_arn},
+        "no SSE headers": {},
+    }
+    uploads = []
+    for name, encryption in attempts.items():
+        key = "rehearsal-policy-probe"
+        try:
+            s3.put_object(Bucket=args.bucket, Key=key, Body=b"{}", **encryption)
+            head = s3.head_object(Bucket=args.bucket, Key=key)
+            uploads.append({"upload": name, "accepted": True, "serverSideEncryption": head.get("ServerSideEncryption"),
+                            "kmsKeyArn": key_arn(head.get("SSEKMSKeyId"))})
+        except s3.exceptions.ClientError as error:
+            uploads.append({"upload": name, "accepted": False, "error": error.response["Error"]["Code"]})
+        for page in s3.get_paginator("list_object_versions").paginate(Bucket=args.bucket, Prefix=key):
+            for version in page.get("Versions", []) + page.get("DeleteMarkers", []):
+                s3.delete_object(Bucket=args.bucket, Key=key, VersionId=version["VersionId"])
+
+    print(json.dumps({"stateKeyArn": state_key_arn, "stateObjects": objects, "secrets": secrets, "uploads": uploads}))
 
 
 if __name__ == "__main__":

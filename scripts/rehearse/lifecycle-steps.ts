@@ -51,12 +51,12 @@ export async function changeLogRetention(stack: StackDirectory, gaps: readonly E
 
 /**
  * Step 6: applies the retention change, and while that apply holds the S3 lock file (it is
- * refreshing), starts a second apply that must fail on the lock. One refresh at a time keeps the
+ * refreshing), starts a second apply that must fail on the lock. Two refreshes at a time keep the
  * first apply inside its lock long enough to be seen there.
  */
 export async function contendForLock(stack: StackDirectory): Promise<string> {
   let second: ReturnType<StackDirectory['run']> | undefined;
-  const first = stack.run(['apply', '-no-color', '-auto-approve', '-parallelism=1'], (text) => {
+  const first = stack.run(['apply', '-no-color', '-auto-approve', '-parallelism=2'], (text) => {
     if (second === undefined && LOCK_HELD.test(text)) {
       second = stack.run(['apply', '-no-color', '-auto-approve', '-lock-timeout=0s']);
     }
@@ -109,14 +109,18 @@ export async function destroyDevRefuseProd(dev: StackDirectory, prod: StackDirec
       `the refused prod destroy still changed its state: ${prodLeft.length} of ${prod.addresses.length} left`,
     );
   }
-  const refused = [...prodRun.output.matchAll(/Resource (\S+) has\s+lifecycle\.prevent_destroy/g)]
-    .map((m) => m[1])
-    .sort();
+  const refused = [...prodRun.output.matchAll(/Resource (\S+) has\s+lifecycle\.prevent_destroy/g)].map((m) => m[1]);
+  // Terraform names the protected resources it meets first; those that others depend on it
+  // never reaches. Each one it names must be protected, and the state must keep them all.
   const protectedInProd = protectedAddresses(prod.synthesized);
-  if (refused.join() !== protectedInProd.join()) {
+  const unprotected = refused.filter((address) => !protectedInProd.includes(address));
+  if (refused.length === 0 || unprotected.length > 0) {
     throw new Error(
-      `prod refused for ${refused.join(', ')}; its protected resources are ${protectedInProd.join(', ')}`,
+      `prod's refusal names ${refused.join(', ') || 'nothing'}; protected are ${protectedInProd.join(', ')}`,
     );
   }
-  return `dev state empty; prod refused for its ${refused.length} protected resources (${refused.join(', ')}), all ${prodLeft.length} kept`;
+  return (
+    `dev state empty; prod refused (prevent_destroy on ${[...new Set(refused)].sort().join(', ')}), ` +
+    `its state keeps all ${prodLeft.length}`
+  );
 }

@@ -3,8 +3,8 @@
 Every patch here fixes moto, never the stacks; each is listed in emulator-gaps.json (kind
 "patched"), whose test proves that the unpatched moto still has the gap.
 
-1. Lambda: moto 5.2.1 keeps neither LoggingConfig nor DeadLetterConfig of a function, so every
-   second plan would update them again. Here they are kept and returned.
+1. Lambda: moto 5.2.1 keeps no LoggingConfig, DeadLetterConfig or KMSKeyArn of a function, so
+   every second plan would update them again. Here they are kept and returned.
 2. Application Auto Scaling: moto 5.2.1 has no ListTagsForResource / TagResource /
    UntagResource, and the AWS provider retries the 500 forever (the apply hangs on scalable
    targets). Tags given to RegisterScalableTarget are kept too.
@@ -42,7 +42,7 @@ from moto.utilities.tagging_service import TaggingService
 
 # --- 1. Lambda settings moto drops ----------------------------------------------------------
 
-_DROPPED_FUNCTION_SETTINGS = ("LoggingConfig", "DeadLetterConfig")
+_DROPPED_FUNCTION_SETTINGS = ("LoggingConfig", "DeadLetterConfig", "KMSKeyArn")
 _create_function = LambdaFunction.__init__
 _get_configuration = LambdaFunction.get_configuration
 _update_configuration = LambdaFunction.update_configuration

@@ -3,7 +3,7 @@
  * user would: apply, inspect state, plan again, change a setting, contend for the lock, destroy.
  * It works on a fresh synth in a temporary directory; the repository and cdktf.out are untouched.
  */
-import { createWriteStream, mkdtempSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { resolveConfig } from '../../config/resolve';
@@ -31,6 +31,8 @@ async function main(): Promise<number> {
   process.stdout.write(`Rehearsal workspace: ${workspace}\n`);
 
   let emulator: RunningEmulator | undefined;
+  let synthDir: string | undefined;
+  let code = 1;
   try {
     await runner.step('start moto', async () => {
       emulator = await startEmulator(
@@ -43,21 +45,30 @@ async function main(): Promise<number> {
     const running = emulator as RunningEmulator;
     let stacksDir = '';
     await runner.step('synthesize every stack into the workspace', async () => {
-      stacksDir = path.join(synthToTempDir(config), 'stacks');
+      synthDir = synthToTempDir(config);
+      stacksDir = path.join(synthDir, 'stacks');
       return stacksDir;
     });
     const stacks = stackDirectories(stacksDir, tooling, writeCliConfig(workspace, tooling));
     const rehearsal = new ServiceRehearsal(stacks, running, config, gaps, () => inspectAccount(running, config.state));
     await rehearsal.run(runner);
-    return 0;
+    code = 0;
   } catch (error) {
-    if (!(error instanceof StepFailure))
+    if (!(error instanceof StepFailure)) {
       process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-    return 1;
+    }
   } finally {
     emulator?.stop();
     process.stdout.write(`\n${runner.summary()}\n`);
   }
+  if (code === 0 && !process.env.REHEARSAL_KEEP) {
+    for (const dir of [workspace, synthDir]) if (dir) rmSync(dir, { recursive: true, force: true });
+  } else {
+    process.stdout.write(
+      `Kept for inspection (terraform.log in each stack, moto.log): ${workspace} ${synthDir ?? ''}\n`,
+    );
+  }
+  return code;
 }
 
 main().then(

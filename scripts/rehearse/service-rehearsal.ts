@@ -66,7 +66,9 @@ export class ServiceRehearsal {
       return checkVersions(inspection, dev);
     });
     const read = inspection as AccountInspection;
-    await runner.step('9. every state object is SSE-KMS under the state key', async () => checkEncryption(read));
+    await runner.step('9. state is SSE-KMS under the state key; other uploads are refused', async () =>
+      checkEncryption(read),
+    );
     await runner.step('10. no secret value in any state it wrote', async () =>
       checkSecrets([...this.secrets.values()], read, this.bootstrap),
     );

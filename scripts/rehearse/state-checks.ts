@@ -19,10 +19,48 @@ export interface SecretValue {
   readonly value: string;
 }
 
+/** What the bucket policy answered to one test upload. */
+export interface UploadAttempt {
+  readonly upload: string;
+  readonly accepted: boolean;
+  readonly serverSideEncryption?: string | null;
+  readonly kmsKeyArn?: string | null;
+  readonly error?: string;
+}
+
 export interface AccountInspection {
   readonly stateKeyArn: string;
   readonly stateObjects: readonly StateObject[];
   readonly secrets: readonly SecretValue[];
+  readonly uploads: readonly UploadAttempt[];
+}
+
+/** The answer the state bucket must give to each test upload inspect_account.py makes. */
+export const EXPECTED_UPLOADS: Readonly<Record<string, 'refused' | 'under the state key'>> = {
+  'SSE-S3': 'refused',
+  'another KMS key': 'refused',
+  'aws:kms without a key': 'refused', // S3 would use the AWS managed key aws/s3
+  'the state key': 'under the state key',
+  'no SSE headers': 'under the state key', // the bucket default
+};
+
+/** Test uploads the bucket answered otherwise than EXPECTED_UPLOADS says, one line each. */
+export function uploadsAnsweredWrongly(inspection: AccountInspection): string[] {
+  const problems = Object.entries(EXPECTED_UPLOADS).flatMap(([upload, expected]) => {
+    const attempt = inspection.uploads.find((u) => u.upload === upload);
+    if (attempt === undefined) return [`no test upload with ${upload}`];
+    const underStateKey =
+      attempt.accepted && attempt.serverSideEncryption === 'aws:kms' && attempt.kmsKeyArn === inspection.stateKeyArn;
+    if (expected === 'refused' && attempt.accepted) return [`an upload with ${upload} was accepted`];
+    if (expected === 'under the state key' && !underStateKey) {
+      const got = attempt.accepted
+        ? `stored as ${attempt.serverSideEncryption} ${attempt.kmsKeyArn ?? ''}`
+        : attempt.error;
+      return [`an upload with ${upload} should be stored under the state key, got: ${String(got).trim()}`];
+    }
+    return [];
+  });
+  return problems;
 }
 
 /** Object versions that are not SSE-KMS under the state bucket's key, one line each. */

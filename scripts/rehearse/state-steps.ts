@@ -4,12 +4,14 @@ import * as path from 'node:path';
 import { KNOWN_SECRETS_IN_STATE } from './known-secrets-in-state';
 import {
   AccountInspection,
+  EXPECTED_UPLOADS,
   objectsNotUnderStateKey,
   resourceCount,
   reviewSecrets,
   secretsInState,
   SecretValue,
   StateText,
+  uploadsAnsweredWrongly,
   versionsOf,
 } from './state-checks';
 import { StackDirectory } from './workspace';
@@ -32,15 +34,24 @@ export function checkVersions(inspection: AccountInspection, dev: StackDirectory
   return `${key} resources per version: ${counts.join(' -> ')}; versions: ${perKey}`;
 }
 
-/** Step 9: S3 reports every version of every object as SSE-KMS under the state bucket's key. */
+/**
+ * Step 9: S3 reports every version of every object as SSE-KMS under the state bucket's key, and
+ * the bucket policy refuses uploads under any other encryption.
+ */
 export function checkEncryption(inspection: AccountInspection): string {
+  const answeredWrongly = uploadsAnsweredWrongly(inspection);
+  if (answeredWrongly.length > 0) throw new Error(`the state bucket policy:\n${answeredWrongly.join('\n')}`);
   const wrong = objectsNotUnderStateKey(inspection);
   if (wrong.length > 0) {
     throw new Error(
       `${wrong.length} of ${inspection.stateObjects.length} object versions are not under ${inspection.stateKeyArn}:\n${wrong.join('\n')}`,
     );
   }
-  return `${inspection.stateObjects.length} object versions, all aws:kms under ${inspection.stateKeyArn}`;
+  const refused = Object.entries(EXPECTED_UPLOADS).filter(([, answer]) => answer === 'refused');
+  return (
+    `${inspection.stateObjects.length} object versions, all aws:kms under ${inspection.stateKeyArn}; ` +
+    `uploads refused: ${refused.map(([upload]) => upload).join(', ')}`
+  );
 }
 
 /** Step 10: no secret value of the account in any state version or in the bootstrap's local state. */
