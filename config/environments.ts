@@ -52,6 +52,8 @@ export interface AlarmSettings {
   readonly conflictsPer5Minutes: number;
   /** API p99 latency in milliseconds above which the latency alarm fires. */
   readonly apiLatencyP99Ms: number;
+  /** Requests the API firewall blocks in 5 minutes above which its alarm fires (where there is one). */
+  readonly firewallBlocksPer5Minutes: number;
 }
 
 export interface EnvironmentConfig {
@@ -145,7 +147,7 @@ export const BASE_ENVIRONMENT: Omit<EnvironmentConfig, 'name'> = {
   untrustedCodeOnDeployment: 'Warn',
   apiReservedConcurrency: undefined,
   pageTokenSecretVersion: 1,
-  alarms: { emails: [], conflictsPer5Minutes: 50, apiLatencyP99Ms: 2_000 },
+  alarms: { emails: [], conflictsPer5Minutes: 50, apiLatencyP99Ms: 2_000, firewallBlocksPer5Minutes: 100 },
   notificationEmails: [],
 };
 

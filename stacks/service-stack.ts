@@ -123,6 +123,7 @@ export class ServiceStack extends TerraformStack {
         tableName: table.physicalName,
         indexNames: APPOINTMENTS_TABLE_INDEXES.map((i) => i.name),
         deadLetterQueueNames: [events.deadLetters.queueName, reminders.deadLetters.queueName],
+        webAclName: api.firewall?.webAclName,
       },
     });
 

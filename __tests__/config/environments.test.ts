@@ -63,7 +63,12 @@ describe('environments as a base plus overrides', () => {
       write: { min: 10, max: 50 },
       targetUtilization: 70,
     });
-    expect(DEFAULT_ENVIRONMENTS.dev.alarms).toEqual({ emails: [], conflictsPer5Minutes: 50, apiLatencyP99Ms: 3_000 });
+    expect(DEFAULT_ENVIRONMENTS.dev.alarms).toEqual({
+      emails: [],
+      conflictsPer5Minutes: 50,
+      apiLatencyP99Ms: 3_000,
+      firewallBlocksPer5Minutes: 100,
+    });
   });
 
   test('staging is the base: prod capacity ceilings, so load tests reproduce prod', () => {

@@ -80,7 +80,12 @@ describe('resolveConfig', () => {
       APPOINTMENTS_ENVIRONMENTS: 'prod',
       APPOINTMENTS_PROD_ALARM_EMAILS: 'ops@example.com',
     }).environments;
-    expect(prod.alarms).toEqual({ emails: ['ops@example.com'], conflictsPer5Minutes: 100, apiLatencyP99Ms: 1_500 });
+    expect(prod.alarms).toEqual({
+      emails: ['ops@example.com'],
+      conflictsPer5Minutes: 100,
+      apiLatencyP99Ms: 1_500,
+      firewallBlocksPer5Minutes: 100,
+    });
     expect(prod.accountId).toBe('123456789012');
   });
 });

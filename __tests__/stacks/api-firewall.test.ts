@@ -96,3 +96,21 @@ describe('API firewall (WAFv2)', () => {
     ]);
   });
 });
+
+describe('API firewall alarm', () => {
+  const alarmNamed = (json: typeof dev, name: string) =>
+    resourcesOfType(json, 'aws_cloudwatch_metric_alarm').find(([, a]) => a.alarm_name === name)?.[1];
+
+  test("fires when the web ACL blocks more than the configuration's requests in 5 minutes, where there is one", () => {
+    expect(alarmNamed(prod, 'appointments-prod-api-firewall-blocks')).toMatchObject({
+      namespace: 'AWS/WAFV2',
+      metric_name: 'BlockedRequests',
+      dimensions: { WebACL: 'appointments-prod-api-firewall', Region: 'us-west-1', Rule: 'ALL' },
+      statistic: 'Sum',
+      threshold: 100,
+      period: 300,
+      comparison_operator: 'GreaterThanThreshold',
+    });
+    expect(alarmNamed(dev, 'appointments-dev-api-firewall-blocks')).toBeUndefined();
+  });
+});

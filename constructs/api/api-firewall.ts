@@ -8,6 +8,7 @@ import { ServiceNaming } from '../../config/naming';
 import { PolicyDocument } from '../iam/policy-document';
 import { EncryptionKey } from '../security/encryption-key';
 import { regionalArn, StackEnvironment } from '../stack-environment';
+import { WebAclWithStatementBlocks } from './web-acl-statements';
 
 /** The AWS managed rule groups the firewall applies, in priority order after the rate limit. */
 export const MANAGED_RULE_GROUPS = ['AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet'] as const;
@@ -38,13 +39,13 @@ export interface ApiFirewallProps {
 export class ApiFirewall extends Construct {
   readonly webAcl: Wafv2WebAcl;
   readonly logGroup: CloudwatchLogGroup;
-  /** CloudWatch metric name of the web ACL (dimension `WebACL` is the web ACL's name). */
-  readonly metricName: string;
+  /** Name of the web ACL: the `WebACL` dimension of its CloudWatch metrics. */
+  readonly webAclName: string;
 
   constructor(scope: Construct, id: string, props: ApiFirewallProps) {
     super(scope, id);
     const name = props.naming.name('api-firewall');
-    this.metricName = name;
+    this.webAclName = name;
     const visibility = (metric: string) => ({
       cloudwatchMetricsEnabled: true,
       metricName: metric,
@@ -54,7 +55,8 @@ export class ApiFirewall extends Construct {
       name: 'RateLimitPerClientIp',
       priority: 0,
       action: { block: {} },
-      // `statement` is untyped in the prebuilt provider: written as Terraform spells it.
+      // `statement` is untyped in the prebuilt provider: written as Terraform spells it (see
+      // WebAclWithStatementBlocks).
       statement: {
         rate_based_statement: {
           limit: props.requestsPer5MinutesPerIp,
@@ -71,7 +73,7 @@ export class ApiFirewall extends Construct {
       statement: { managed_rule_group_statement: { name: group, vendor_name: 'AWS' } },
       visibilityConfig: visibility(`${name}-${group}`),
     }));
-    this.webAcl = new Wafv2WebAcl(this, 'WebAcl', {
+    this.webAcl = new WebAclWithStatementBlocks(this, 'WebAcl', {
       name,
       description: `Rate limit and AWS managed rules in front of ${props.naming.name('api')}`,
       scope: 'REGIONAL',

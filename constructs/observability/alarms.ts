@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { CloudwatchMetricAlarm, CloudwatchMetricAlarmConfig } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { ServiceNaming } from '../../config/naming';
 import { METRICS_NAMESPACE } from '../../src/environment';
+import { StackEnvironment } from '../stack-environment';
 
 /** What the alarms watch; every name is a physical name from the stack. */
 export interface AlarmTargets {
@@ -17,6 +18,11 @@ export interface AlarmTargets {
   readonly indexNames: readonly string[];
   /** Dead-letter queues: a message in one needs a person. */
   readonly deadLetterQueueNames: readonly string[];
+  /**
+   * The web ACL in front of the API (its name, the `WebACL` dimension), for the blocked-requests alarm.
+   * @default no firewall, no such alarm
+   */
+  readonly webAclName?: string;
   /** Topic every alarm notifies when it fires and when it recovers. */
   readonly alarmTopicArn: string;
 }
@@ -27,6 +33,8 @@ export interface AlarmThresholds {
   readonly conflictsPer5Minutes: number;
   /** API p99 latency in milliseconds above which the latency alarm fires. */
   readonly apiLatencyP99Ms: number;
+  /** Requests the API firewall blocks in 5 minutes above which its alarm fires. */
+  readonly firewallBlocksPer5Minutes: number;
 }
 
 export interface ServiceAlarmsProps {
@@ -112,6 +120,18 @@ export class ServiceAlarms extends Construct {
         alarmDescription: `More than ${thresholds.conflictsPer5Minutes} booking conflicts in 5 minutes: a client may be retrying blindly, or the calendar shown to customers is stale`,
       },
     );
+    if (targets.webAclName) {
+      specs.push({
+        id: 'api-firewall-blocks',
+        name: naming.name('api-firewall-blocks'),
+        namespace: 'AWS/WAFV2',
+        metricName: 'BlockedRequests',
+        dimensions: { WebACL: targets.webAclName, Region: StackEnvironment.of(this).region, Rule: 'ALL' },
+        statistic: 'Sum',
+        threshold: thresholds.firewallBlocksPer5Minutes,
+        alarmDescription: `The API firewall blocked more than ${thresholds.firewallBlocksPer5Minutes} requests in 5 minutes: a flood from one address, or a client whose requests the managed rules refuse (see its sampled requests)`,
+      });
+    }
     const tableTargets = [
       { suffix: 'table', dims: { TableName: targets.tableName } },
       ...targets.indexNames.map((index) => ({
