@@ -107,17 +107,37 @@ def policy_conditions():
 @probe("signer-signing-jobs")
 def signing_jobs():
     boto3.client("s3", region_name="us-east-1").create_bucket(Bucket="probe-artifacts")
+    s3 = boto3.client("s3", region_name="us-east-1")
+    s3.put_bucket_versioning(Bucket="probe-artifacts", VersioningConfiguration={"Status": "Enabled"})
+    version = s3.put_object(Bucket="probe-artifacts", Key="unsigned/code.zip", Body=b"zip")["VersionId"]
     signer = boto3.client("signer", region_name=REGION)
     signer.put_signing_profile(profileName="probe", platformId="AWSLambda-SHA384-ECDSA")
     try:
-        signer.start_signing_job(
-            source={"s3": {"bucketName": "probe-artifacts", "key": "code.zip", "version": "1"}},
+        job = signer.start_signing_job(
+            source={"s3": {"bucketName": "probe-artifacts", "key": "unsigned/code.zip", "version": version}},
             destination={"s3": {"bucketName": "probe-artifacts", "prefix": "signed/"}},
             profileName="probe",
         )
     except Exception as error:
         return not_implemented(error), f"StartSigningJob fails: {type(error).__name__}: {error}"
-    return False, "StartSigningJob answers"
+    signed = signer.describe_signing_job(jobId=job["jobId"])["signedObject"]["s3"]
+    body = s3.get_object(Bucket=signed["bucketName"], Key=signed["key"])["Body"].read()
+    return False, f"StartSigningJob answers; the signed object holds {body!r}"
+
+
+@probe("lambda-code-signing-configs")
+def code_signing_configs():
+    client = boto3.client("lambda", region_name=REGION)
+    try:
+        config = client.create_code_signing_config(
+            AllowedPublishers={"SigningProfileVersionArns": [f"arn:aws:signer:{REGION}:123456789012:/signing-profiles/p/v1"]},
+            CodeSigningPolicies={"UntrustedArtifactOnDeployment": "Enforce"},
+        )["CodeSigningConfig"]
+        read = client.get_code_signing_config(CodeSigningConfigArn=config["CodeSigningConfigArn"])
+    except Exception as error:
+        return not_implemented(error), f"CreateCodeSigningConfig fails: {error}"
+    policy = read["CodeSigningConfig"]["CodeSigningPolicies"]["UntrustedArtifactOnDeployment"]
+    return False, f"code signing configurations answer (UntrustedArtifactOnDeployment {policy})"
 
 
 def main():

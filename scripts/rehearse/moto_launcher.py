@@ -1,4 +1,4 @@
-"""Starts moto's server for the deploy rehearsal, over TLS, with three emulator gaps closed.
+"""Starts moto's server for the deploy rehearsal, over TLS, with its known gaps closed.
 
 Every patch here fixes moto, never the stacks; each is listed in emulator-gaps.json (kind
 "patched"), whose test proves that the unpatched moto still has the gap.
@@ -12,6 +12,7 @@ Every patch here fixes moto, never the stacks; each is listed in emulator-gaps.j
    deny-non-TLS statement (Bool aws:SecureTransport false) denies every request, even over
    HTTPS. Here bucket policies are evaluated with their conditions, from the request: its
    scheme, its SSE headers and the account of its access key.
+4. Code signing (moto_signing.py): Signer signing jobs and Lambda code signing configurations.
 
 Usage: python3 moto_launcher.py --cert-dir DIR. Prints `listening on PORT` once it serves
 https://127.0.0.1:PORT (a free port), with DIR/cert.pem as the certificate to trust.
@@ -39,6 +40,8 @@ from moto.iam.models import get_account_id_from
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
 from moto.s3.models import FakeBucket
 from moto.utilities.tagging_service import TaggingService
+
+import moto_signing  # noqa: F401  (4. its import adds the code signing stand-ins)
 
 # --- 1. Lambda settings moto drops ----------------------------------------------------------
 
