@@ -109,6 +109,13 @@ export interface StateConfig {
   readonly region: string;
   /** Account that owns the state bucket (the bootstrap stack's account). */
   readonly accountId: string;
+  /**
+   * IAM principal ARNs (roles or users; `*` wildcards allowed, as in `ArnLike`) that may read
+   * state objects and list the state bucket (`TF_STATE_READER_ARNS`). Everyone else is refused
+   * by the bucket policy, whatever their IAM policies allow.
+   * @default undefined: every principal of the state bucket's account (`aws:PrincipalAccount`)
+   */
+  readonly readerPrincipalArns?: readonly string[];
 }
 
 export interface AppConfig {

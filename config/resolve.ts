@@ -5,9 +5,11 @@ import {
   EnvironmentConfig,
   EnvironmentName,
   PLACEHOLDER_ACCOUNT_ID,
+  StateConfig,
   TableCapacity,
 } from './environments';
 import { APP_NAME } from './naming';
+import { stateAccessFromEnv } from './state';
 import { applyOverrides, Overrides } from './overrides';
 import { SUPPORTED_REGIONS } from './regions';
 
@@ -36,6 +38,7 @@ type Env = Readonly<Record<string, string | undefined>>;
  * - `APPOINTMENTS_<ENV>_ACCOUNT_ID`, `APPOINTMENTS_<ENV>_REGION`,
  *   `APPOINTMENTS_<ENV>_ALARM_EMAILS` (comma-separated): per-environment overrides.
  * - `TF_STATE_BUCKET`, `TF_STATE_REGION`, `TF_STATE_ACCOUNT_ID`: where state lives.
+ * - `TF_STATE_READER_ARNS` (comma-separated principal ARNs): who may read it.
  */
 export function resolveConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];
@@ -49,10 +52,13 @@ export function resolveConfig(env: Env = process.env): AppConfig {
 
   const stateAccountId = env.TF_STATE_ACCOUNT_ID ?? environments[0]?.accountId ?? PLACEHOLDER_ACCOUNT_ID;
   const stateRegion = env.TF_STATE_REGION ?? environments[0]?.region ?? 'us-west-1';
-  const state = {
+  const readers = stateAccessFromEnv(env);
+  problems.push(...readers.problems);
+  const state: StateConfig = {
     accountId: stateAccountId,
     region: stateRegion,
     bucket: env.TF_STATE_BUCKET ?? `${APP_NAME}-tfstate-${stateAccountId}-${stateRegion}`,
+    ...readers.access,
   };
   if (!isAccountId(state.accountId)) {
     problems.push(`TF_STATE_ACCOUNT_ID "${state.accountId}" is not a 12-digit AWS account id`);

@@ -4,15 +4,8 @@
  */
 import { StateConfig } from './environments';
 
-export interface StateAccessConfig {
-  /**
-   * IAM principal ARNs (roles or users; `*` wildcards allowed, as in `ArnLike`) that may read
-   * state objects and list the state bucket. Everyone else is refused by the bucket policy,
-   * whatever their IAM policies allow.
-   * @default undefined: every principal of the state bucket's account (`aws:PrincipalAccount`)
-   */
-  readonly readerPrincipalArns?: readonly string[];
-}
+/** Who may read state: the part of `StateConfig` that `TF_STATE_READER_ARNS` sets. */
+export type StateAccessConfig = Pick<StateConfig, 'readerPrincipalArns'>;
 
 /** The embedded default: state readable inside its own account only. */
 export const DEFAULT_STATE_ACCESS: StateAccessConfig = {};

@@ -33,7 +33,7 @@ export function findTerraformTooling(): TerraformTooling | { missing: string } {
   if (which.status !== 0 || terraform === '') {
     return {
       missing:
-        'the terraform CLI (>= 1.10) is not on PATH; install it from https://developer.hashicorp.com/terraform/install',
+        'the terraform CLI (>= 1.11) is not on PATH; install it from https://developer.hashicorp.com/terraform/install',
     };
   }
   const configured = process.env.TF_PROVIDER_MIRROR;

@@ -2,7 +2,6 @@ import { Construct } from 'constructs';
 import { Aspects, LocalBackend, TerraformOutput, TerraformStack } from 'cdktf';
 import { AppConfig } from '../config/environments';
 import { BOOTSTRAP_STACK_NAME } from '../config/naming';
-import { DEFAULT_STATE_ACCESS, StateAccessConfig } from '../config/state';
 import { StateBucket } from '../constructs/state/state-bucket';
 import { ServicePolicy } from '../policy/service-policy';
 import { configureAwsProvider } from './common';
@@ -11,12 +10,13 @@ import { configureAwsProvider } from './common';
  * Creates the S3 bucket that holds every other stack's Terraform state. Its own state is local
  * (a bucket cannot hold the state of its own creation): `bootstrap.tfstate` at the repository
  * root, git-ignored. Apply it once per account: `npm run deploy -- appointments-bootstrap`.
- * `access` names who may read state (default: the state account's principals).
+ * `config.state.readerPrincipalArns` names who may read state (default: the state account's
+ * principals).
  */
 export class BootstrapStack extends TerraformStack {
   readonly stateBucket: StateBucket;
 
-  constructor(scope: Construct, config: AppConfig, access: StateAccessConfig = DEFAULT_STATE_ACCESS) {
+  constructor(scope: Construct, config: AppConfig) {
     super(scope, BOOTSTRAP_STACK_NAME);
     configureAwsProvider(this, {
       region: config.state.region,
@@ -31,7 +31,7 @@ export class BootstrapStack extends TerraformStack {
     this.stateBucket = new StateBucket(this, 'StateBucket', {
       bucketName: config.state.bucket,
       accountId: config.state.accountId,
-      readerPrincipalArns: access.readerPrincipalArns,
+      readerPrincipalArns: config.state.readerPrincipalArns,
     });
     Aspects.of(this).add(new ServicePolicy());
     new TerraformOutput(this, 'state_bucket', { value: this.stateBucket.bucket.bucket });

@@ -33,4 +33,12 @@ describe('state settings', () => {
       'TF_STATE_READER_ARNS "arn:aws:s3:::some-bucket" is not an IAM role, user or account principal ARN',
     ]);
   });
+
+  test('synthesis refuses a bad reader ARN by name, and the bootstrap stack receives the good ones', () => {
+    expect(() => resolveConfig({ TF_STATE_READER_ARNS: 'arn:aws:s3:::some-bucket' })).toThrow(
+      'TF_STATE_READER_ARNS "arn:aws:s3:::some-bucket" is not an IAM role, user or account principal ARN',
+    );
+    const { state } = resolveConfig({ TF_STATE_READER_ARNS: 'arn:aws:iam::123456789012:role/deployer' });
+    expect(state.readerPrincipalArns).toEqual(['arn:aws:iam::123456789012:role/deployer']);
+  });
 });

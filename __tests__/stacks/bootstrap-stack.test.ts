@@ -111,7 +111,7 @@ describe('bootstrap stack (the state bucket)', () => {
   test('named readers replace the account-wide default: everyone else is denied reads', () => {
     const readers = ['arn:aws:iam::123456789012:role/deployer', 'arn:aws:iam::123456789012:role/state-*'];
     const named = JSON.parse(
-      Testing.synth(new BootstrapStack(Testing.app(), resolveConfig({}), { readerPrincipalArns: readers })),
+      Testing.synth(new BootstrapStack(Testing.app(), resolveConfig({ TF_STATE_READER_ARNS: readers.join(', ') }))),
     ) as SynthJson;
     const [, policy] = resourcesOfType(named, 'aws_s3_bucket_policy')[0];
     const reads = policyDocumentStatements(named, policy.policy).find((s) => s.sid === 'DenyReadsByOtherPrincipals');

@@ -113,7 +113,7 @@ export interface StateBucketPolicyProps {
   readonly stateKeyArns: readonly string[];
   /** Account of the state bucket; readers default to its principals. */
   readonly accountId: string;
-  /** Principals allowed to read state; see `StateAccessConfig.readerPrincipalArns`. */
+  /** Principals allowed to read state; see `StateConfig.readerPrincipalArns`. */
   readonly readerPrincipalArns?: readonly string[];
 }
 

@@ -14,6 +14,6 @@ export const KNOWN_SECRETS_IN_STATE: readonly ToleratedSecret[] = [
     kind: 'api-key',
     name: /^appointments-[a-z]+-client$/,
     defect: false,
-    why: 'by design: aws_api_gateway_api_key keeps its value in state; API keys meter clients, ID tokens authenticate',
+    why: 'by design: aws_api_gateway_api_key keeps its value in state; API keys meter client applications and are not authentication; the bucket policy limits who reads state',
   },
 ];
