@@ -1,14 +1,10 @@
 import { Construct } from 'constructs';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
-import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
-import { S3BucketOwnershipControls } from '@cdktf/provider-aws/lib/s3-bucket-ownership-controls';
 import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
-import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
-import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
-import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 import { TerraformResource } from 'cdktf';
 import { PolicyDocument } from '../iam/policy-document';
 import { EncryptionKey } from '../security/encryption-key';
+import { makeBucketPrivate } from '../storage/private-bucket';
 
 export interface ArtifactBucketProps {
   /** Globally unique bucket name, from the naming helper. */
@@ -39,42 +35,12 @@ export class ArtifactBucket extends Construct {
   constructor(scope: Construct, id: string, props: ArtifactBucketProps) {
     super(scope, id);
     this.bucket = new S3Bucket(this, 'Bucket', { bucket: props.bucketName, forceDestroy: true });
-    new S3BucketOwnershipControls(this, 'Ownership', {
-      bucket: this.bucket.id,
-      rule: { objectOwnership: 'BucketOwnerEnforced' },
-    });
-    const versioning = new S3BucketVersioningA(this, 'Versioning', {
-      bucket: this.bucket.id,
-      versioningConfiguration: { status: 'Enabled' },
-    });
-    const encryption = new S3BucketServerSideEncryptionConfigurationA(this, 'Encryption', {
-      bucket: this.bucket.id,
-      rule: [
-        {
-          applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: props.key.arn },
-          bucketKeyEnabled: true,
-        },
-      ],
-    });
-    new S3BucketPublicAccessBlock(this, 'PublicAccessBlock', {
-      bucket: this.bucket.id,
-      blockPublicAcls: true,
-      blockPublicPolicy: true,
-      ignorePublicAcls: true,
-      restrictPublicBuckets: true,
-    });
-    new S3BucketLifecycleConfiguration(this, 'Lifecycle', {
-      bucket: this.bucket.id,
-      rule: [
-        {
-          id: 'expire-replaced-artifacts',
-          status: 'Enabled',
-          filter: [{ prefix: '' }],
-          noncurrentVersionExpiration: [{ noncurrentDays: props.noncurrentVersionDays ?? 30 }],
-          abortIncompleteMultipartUpload: [{ daysAfterInitiation: 1 }],
-        },
-      ],
-      dependsOn: [versioning],
+    const { versioning, encryption } = makeBucketPrivate(this, this.bucket, {
+      keyArn: props.key.arn,
+      expiryRuleId: 'expire-replaced-artifacts',
+      noncurrentVersionDays: props.noncurrentVersionDays ?? 30,
+      abortIncompleteUploadDays: 1,
+      lifecycleAfterVersioning: true,
     });
     this.readyForUploads = [versioning, encryption];
     const policy = new PolicyDocument(this, 'PolicyDocument', {

@@ -6,13 +6,9 @@ import {
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
-import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
-import { S3BucketOwnershipControls } from '@cdktf/provider-aws/lib/s3-bucket-ownership-controls';
 import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
-import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
-import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
-import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 import { stateKeyAliasName } from '../../config/state';
+import { makeBucketPrivate } from '../storage/private-bucket';
 
 export interface StateBucketProps {
   /** Globally unique bucket name. */
@@ -59,41 +55,11 @@ export class StateBucket extends Construct {
       bucket: props.bucketName,
       lifecycle: { preventDestroy: true },
     });
-    new S3BucketOwnershipControls(this, 'Ownership', {
-      bucket: this.bucket.id,
-      rule: { objectOwnership: 'BucketOwnerEnforced' },
-    });
-    new S3BucketVersioningA(this, 'Versioning', {
-      bucket: this.bucket.id,
-      versioningConfiguration: { status: 'Enabled' },
-    });
-    new S3BucketServerSideEncryptionConfigurationA(this, 'Encryption', {
-      bucket: this.bucket.id,
-      rule: [
-        {
-          applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: this.key.arn },
-          bucketKeyEnabled: true,
-        },
-      ],
-    });
-    new S3BucketPublicAccessBlock(this, 'PublicAccessBlock', {
-      bucket: this.bucket.id,
-      blockPublicAcls: true,
-      blockPublicPolicy: true,
-      ignorePublicAcls: true,
-      restrictPublicBuckets: true,
-    });
-    new S3BucketLifecycleConfiguration(this, 'Lifecycle', {
-      bucket: this.bucket.id,
-      rule: [
-        {
-          id: 'expire-old-state-versions',
-          status: 'Enabled',
-          filter: [{ prefix: '' }],
-          noncurrentVersionExpiration: [{ noncurrentDays: noncurrentVersionDays }],
-          abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
-        },
-      ],
+    makeBucketPrivate(this, this.bucket, {
+      keyArn: this.key.arn,
+      expiryRuleId: 'expire-old-state-versions',
+      noncurrentVersionDays,
+      abortIncompleteUploadDays: 7,
     });
     const policy = new DataAwsIamPolicyDocument(this, 'PolicyDocument', {
       statement: stateBucketPolicyStatements({
