@@ -3,29 +3,31 @@ import { S3Backend, TerraformStack } from 'cdktf';
 import { StateConfig } from '../config/environments';
 import { APP_NAME } from '../config/naming';
 import { stateKeyAliasArn } from '../config/state';
+import { StackEnvironment } from '../constructs/stack-environment';
 
-export interface ProviderSettings {
-  readonly region: string;
-  readonly accountId: string;
+/** What the `Environment` and `CostCenter` tags say. */
+export interface ResourceTags {
   /** Value of the `Environment` tag. */
   readonly environment: string;
   readonly costCenter: string;
 }
 
 /** The tags every resource carries, through the provider's `default_tags`. */
-export function defaultTags(s: ProviderSettings): Record<string, string> {
-  return { Project: APP_NAME, Environment: s.environment, ManagedBy: 'cdktf', CostCenter: s.costCenter };
+export function defaultTags(tags: ResourceTags): Record<string, string> {
+  return { Project: APP_NAME, Environment: tags.environment, ManagedBy: 'cdktf', CostCenter: tags.costCenter };
 }
 
 /**
- * Configures the AWS provider of a stack: its region, the one account it may touch (Terraform
- * refuses to plan against any other) and the default tags.
+ * Configures the AWS provider of a stack from the environment the stack stated with
+ * `StackEnvironment.configure`: its region, the one account it may touch (Terraform refuses to
+ * plan against any other), and the default tags.
  */
-export function configureAwsProvider(stack: TerraformStack, s: ProviderSettings): AwsProvider {
+export function configureAwsProvider(stack: TerraformStack, tags: ResourceTags): AwsProvider {
+  const { region, account } = StackEnvironment.of(stack);
   return new AwsProvider(stack, 'aws', {
-    region: s.region,
-    allowedAccountIds: [s.accountId],
-    defaultTags: [{ tags: defaultTags(s) }],
+    region,
+    allowedAccountIds: [account],
+    defaultTags: [{ tags: defaultTags(tags) }],
   });
 }
 

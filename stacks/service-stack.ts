@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { Aspects, TerraformOutput, TerraformStack } from 'cdktf';
 import { EnvironmentConfig, StateConfig } from '../config/environments';
-import { ServiceNaming, stackName } from '../config/naming';
+import { ServiceNaming } from '../config/naming';
 import { BookingApi } from '../constructs/api/booking-api';
 import { FunctionCodeSigning } from '../constructs/functions/code-signing';
 import { ServiceFunction } from '../constructs/functions/service-function';
@@ -14,7 +14,7 @@ import { ServiceKeys } from '../constructs/security/service-keys';
 import { StackEnvironment } from '../constructs/stack-environment';
 import { AppointmentsTable } from '../constructs/storage/appointments-table';
 import { APPOINTMENTS_TABLE_INDEXES } from '../src/data/table-schema';
-import { FunctionName } from '../src/operations';
+import { FUNCTION_NAMES, FunctionName } from '../src/operations';
 import { ServicePolicy } from '../policy/service-policy';
 import { configureAwsProvider, useS3State } from './common';
 
@@ -25,35 +25,15 @@ export interface ServiceStackProps {
   readonly state: StateConfig;
 }
 
-/**
- * The order the dashboard lists the functions in (create, read, list, update, cancel, then the
- * event functions), as it always has: another order would redraw its widgets.
- */
-const DASHBOARD_ORDER: readonly FunctionName[] = [
-  'create-appointment',
-  'get-appointment',
-  'list-appointments',
-  'update-appointment',
-  'cancel-appointment',
-  'publish-appointment-events',
-  'send-reminder',
-];
-
 /** One environment of the appointments service. Composes the domain constructs; no logic here. */
 export class ServiceStack extends TerraformStack {
-  constructor(scope: Construct, props: ServiceStackProps) {
-    const name = stackName(props.environment.name);
-    super(scope, name);
+  constructor(scope: Construct, id: string, props: ServiceStackProps) {
+    super(scope, id);
     const env = props.environment;
     StackEnvironment.configure(this, { account: env.accountId, region: env.region });
     const naming = new ServiceNaming(env.name);
-    configureAwsProvider(this, {
-      region: env.region,
-      accountId: env.accountId,
-      environment: env.name,
-      costCenter: env.costCenter,
-    });
-    useS3State(this, props.state, name);
+    configureAwsProvider(this, { environment: env.name, costCenter: env.costCenter });
+    useS3State(this, props.state, id);
 
     const keys = new ServiceKeys(this, 'Keys', { naming, protect: env.protectStatefulResources });
     const table = new AppointmentsTable(this, 'Storage', {
@@ -117,7 +97,7 @@ export class ServiceStack extends TerraformStack {
       alarmEmails: env.alarms.emails,
       thresholds: env.alarms,
       targets: {
-        functionNames: DASHBOARD_ORDER.map((name) => functions[name].functionName),
+        functionNames: FUNCTION_NAMES.map((name) => functions[name].functionName),
         apiName: api.restApi.apiName,
         stageName: STAGE_NAME,
         tableName: table.physicalName,

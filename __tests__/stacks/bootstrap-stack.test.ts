@@ -6,11 +6,15 @@ import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 import { Testing } from 'cdktf';
+import { AppConfig } from '../../config/environments';
+import { BOOTSTRAP_STACK_NAME } from '../../config/naming';
 import { resolveConfig } from '../../config/resolve';
 import { BootstrapStack } from '../../stacks/bootstrap-stack';
 import { policyDocumentStatements, resourcesOfType, SynthJson } from '../support/synth';
 
-const stack = new BootstrapStack(Testing.app(), resolveConfig({}));
+const bootstrapStack = (config: AppConfig) =>
+  new BootstrapStack(Testing.app(), BOOTSTRAP_STACK_NAME, { state: config.state, costCenter: config.costCenter });
+const stack = bootstrapStack(resolveConfig({}));
 const synthesized = Testing.synth(stack);
 const json = JSON.parse(synthesized) as SynthJson;
 
@@ -111,7 +115,7 @@ describe('bootstrap stack (the state bucket)', () => {
   test('named readers replace the account-wide default: everyone else is denied reads', () => {
     const readers = ['arn:aws:iam::123456789012:role/deployer', 'arn:aws:iam::123456789012:role/state-*'];
     const named = JSON.parse(
-      Testing.synth(new BootstrapStack(Testing.app(), resolveConfig({ TF_STATE_READER_ARNS: readers.join(', ') }))),
+      Testing.synth(bootstrapStack(resolveConfig({ TF_STATE_READER_ARNS: readers.join(', ') }))),
     ) as SynthJson;
     const [, policy] = resourcesOfType(named, 'aws_s3_bucket_policy')[0];
     const reads = policyDocumentStatements(named, policy.policy).find((s) => s.sid === 'DenyReadsByOtherPrincipals');

@@ -2,7 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ENV } from '../../src/environment';
 
-const CONSTRUCTS = path.resolve(__dirname, '..', '..', 'constructs');
+const ROOT = path.resolve(__dirname, '..', '..');
+const CONSTRUCTS = path.join(ROOT, 'constructs');
+const STACKS = path.join(ROOT, 'stacks');
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -12,18 +14,18 @@ function sources(dir: string): string[] {
   });
 }
 
-const files = sources(CONSTRUCTS).map((file) => ({
-  file: path.relative(CONSTRUCTS, file),
-  text: readFileSync(file, 'utf8'),
-}));
+const read = (file: string) => ({ file: path.relative(ROOT, file), text: readFileSync(file, 'utf8') });
+const files = sources(CONSTRUCTS).map(read);
+const stacks = sources(STACKS).map(read);
 
 describe('every construct has the same shape', () => {
   test('there are construct sources to check', () => {
     expect(files.length).toBeGreaterThan(15);
   });
 
-  test('every constructor takes (scope, id, props)', () => {
-    const offenders = files.flatMap(({ file, text }) =>
+  test('every construct and stack constructor takes (scope, id, props)', () => {
+    expect(stacks.map(({ file }) => file)).toEqual(expect.arrayContaining(['stacks/service-stack.ts']));
+    const offenders = [...files, ...stacks].flatMap(({ file, text }) =>
       [...text.matchAll(/constructor\(([^)]*)\)/g)]
         .map((m) => m[1].replace(/\s+/g, ' ').trim())
         .filter((params) => !/^scope: Construct, id: string, props: [\w<>]+( = \{\})?,?$/.test(params))

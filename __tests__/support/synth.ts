@@ -1,5 +1,6 @@
 import { App, Testing } from 'cdktf';
 import { EnvironmentConfig } from '../../config/environments';
+import { stackName } from '../../config/naming';
 import { resolveConfig } from '../../config/resolve';
 import { ServiceStack } from '../../stacks/service-stack';
 import { documentStatements, PolicyStatement } from '../../scripts/policy-table/statements';
@@ -35,7 +36,7 @@ export function synthServiceStack(
   const config = resolveConfig({ APPOINTMENTS_ENVIRONMENTS: envName });
   const environment = { ...config.environments[0], ...overrides };
   const app = Testing.app() as App;
-  const stack = new ServiceStack(app, { environment, state: config.state });
+  const stack = new ServiceStack(app, stackName(environment.name), { environment, state: config.state });
   const json = JSON.parse(Testing.synth(stack)) as SynthJson;
   cache.set(key, json);
   return json;

@@ -8,16 +8,15 @@ import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
 import { stateKeyAliasName } from '../../config/state';
+import { StackEnvironment } from '../stack-environment';
 import { makeBucketPrivate } from '../storage/private-bucket';
 
 export interface StateBucketProps {
   /** Globally unique bucket name. */
   readonly bucketName: string;
-  /** Account the bucket lives in; by default only its principals may read state. */
-  readonly accountId: string;
   /**
    * Principals that may read state (`ArnLike` patterns); everyone else is denied.
-   * @default every principal of `accountId`
+   * @default every principal of the stack's account
    */
   readonly readerPrincipalArns?: readonly string[];
   /**
@@ -65,7 +64,7 @@ export class StateBucket extends Construct {
       statement: stateBucketPolicyStatements({
         bucketArn: this.bucket.arn,
         stateKeyArns: [this.key.arn, alias.arn],
-        accountId: props.accountId,
+        accountId: StackEnvironment.of(this).account,
         readerPrincipalArns: props.readerPrincipalArns,
       }),
     });
