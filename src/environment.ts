@@ -25,6 +25,14 @@ export const ENV = {
   schedulerRoleArn: 'SCHEDULER_ROLE_ARN',
   /** Where a schedule's undeliverable invocations go. */
   scheduleDeadLetterQueueArn: 'SCHEDULE_DLQ_ARN',
+  /**
+   * The issuer whose ID tokens the authorizer accepts: the user pool's
+   * `https://cognito-idp.<region>.amazonaws.com/<poolId>`; its keys are read from
+   * `<issuer>/.well-known/jwks.json`.
+   */
+  tokenIssuer: 'TOKEN_ISSUER',
+  /** The audience (`aud`) an accepted ID token carries: the user pool's app client id. */
+  tokenAudience: 'TOKEN_AUDIENCE',
   /** Powertools' service name (logs, metrics, traces); set on every function. */
   serviceName: 'POWERTOOLS_SERVICE_NAME',
   /** Powertools' metrics namespace; set on every function. @default METRICS_NAMESPACE */
