@@ -9,6 +9,8 @@ import * as z from 'zod/mini';
 import { validationError, ValidationDetail } from './errors';
 import { DAY_MS, formatUtc, MINUTE_MS, parseInstant } from './time';
 import { isOnSlotBoundary, SLOT_MINUTES } from './slots';
+import { hasVisibleCharacter, normalizeFreeText } from './free-text';
+import { canonicalTimeZone } from './time-zones';
 
 export const MAX_DAYS_AHEAD = 365;
 export const DEFAULT_REMINDER_MINUTES: readonly number[] = [1440, 60];
@@ -19,15 +21,38 @@ export const idSchema = z
   .string()
   .check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'must be 1 to 64 characters of A-Z, a-z, 0-9, _ or -' }));
 
+export interface FreeTextField {
+  /** Line feed and tab allowed (notes), or a single line (names, reasons). */
+  readonly multiline: boolean;
+  /** Length limit in UTF-16 code units, after normalising (and trimming, for names). */
+  readonly maxLength: number;
+  /** A name: trimmed, not blank, and with a visible character. @default false */
+  readonly isName?: boolean;
+}
+
+/** Free text under the contract's rules (./free-text), normalised to NFC. */
+export function freeTextSchema(field: FreeTextField) {
+  return z.pipe(
+    z.string(),
+    z.transform((input: string, payload) => {
+      const problem = (message: string) => {
+        payload.issues.push({ code: 'custom', message, input });
+        return z.NEVER;
+      };
+      const normalized = normalizeFreeText(input, { multiline: field.multiline });
+      if (!normalized.ok) return problem(normalized.message);
+      const text = field.isName ? normalized.text.trim() : normalized.text;
+      if (field.isName && text === '') return problem('must not be blank');
+      if (field.isName && !hasVisibleCharacter(text)) return problem('must contain a visible character');
+      if (text.length > field.maxLength) return problem(`must be at most ${field.maxLength} characters`);
+      return text;
+    }),
+  );
+}
+
 export const customerSchema = z.strictObject({
   customerId: idSchema,
-  name: z
-    .string()
-    .check(
-      z.trim(),
-      z.minLength(1, { error: 'must not be blank' }),
-      z.maxLength(200, { error: 'must be at most 200 characters' }),
-    ),
+  name: freeTextSchema({ multiline: false, maxLength: 200, isName: true }),
   email: z.optional(z.email({ error: 'must be a valid email address' })),
   phone: z.optional(
     z.string().check(z.regex(/^\+[1-9]\d{1,14}$/, { error: 'must be an E.164 phone number, like +14155550100' })),
@@ -42,22 +67,18 @@ export const durationSchema = z
     z.multipleOf(SLOT_MINUTES, { error: `must be a multiple of ${SLOT_MINUTES}` }),
   );
 
-/** An IANA zone name. Intl also accepts offsets like `+05:00`, which are not zone names. */
-export function isIanaTimeZone(name: string): boolean {
-  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(name)) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** An IANA zone name in any letter case, as its canonical spelling (./time-zones). */
+export const timeZoneSchema = z.pipe(
+  z.string(),
+  z.transform((input: string, payload) => {
+    const canonical = canonicalTimeZone(input);
+    if (canonical !== undefined) return canonical;
+    payload.issues.push({ code: 'custom', message: 'must be an IANA time zone name, like America/Los_Angeles', input });
+    return z.NEVER;
+  }),
+);
 
-export const timeZoneSchema = z
-  .string()
-  .check(z.refine(isIanaTimeZone, { error: 'must be an IANA time zone name, like America/Los_Angeles' }));
-
-export const notesSchema = z.string().check(z.maxLength(1000, { error: 'must be at most 1000 characters' }));
+export const notesSchema = freeTextSchema({ multiline: true, maxLength: 1000 });
 
 /** Duplicates collapse; kept largest first so reminders read in the order they fire. */
 export const reminderMinutesSchema = z.pipe(

@@ -4,14 +4,23 @@
  * so it is right on either side of a daylight-saving change.
  */
 
+import { canonicalTimeZone } from '../domain/time-zones';
+
+/**
+ * One formatter per canonical zone name, so the cache holds at most one entry per zone of the
+ * IANA table whatever spellings the stored appointments use (`aMeRiCa/...` would otherwise add
+ * a formatter per spelling: about 30 KB each, unbounded).
+ */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
+  const canonical = canonicalTimeZone(timeZone);
+  if (canonical === undefined) throw new RangeError(`${JSON.stringify(timeZone)} is not an IANA time zone name`);
+  let formatter = formatters.get(canonical);
   if (!formatter) {
-    // en-US with h23 gives stable numeric parts; an unknown zone throws a RangeError here.
+    // en-US with h23 gives stable numeric parts.
     formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
+      timeZone: canonical,
       hourCycle: 'h23',
       year: 'numeric',
       month: '2-digit',
@@ -20,7 +29,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
       minute: '2-digit',
       second: '2-digit',
     });
-    formatters.set(timeZone, formatter);
+    formatters.set(canonical, formatter);
   }
   return formatter;
 }
