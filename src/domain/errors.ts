@@ -5,6 +5,7 @@
 export type ErrorCode =
   | 'VALIDATION_ERROR'
   | 'NOT_FOUND'
+  | 'FORBIDDEN'
   | 'SLOT_CONFLICT'
   | 'APPOINTMENT_CANCELLED'
   | 'VERSION_MISMATCH'
@@ -36,6 +37,9 @@ export const validationError = (details: readonly ValidationDetail[]) =>
 
 export const notFound = (appointmentId: string) =>
   new AppointmentError('NOT_FOUND', `Appointment ${appointmentId} does not exist.`);
+
+/** The caller's role may not do this to a collection or a provider (an appointment it may not see is NOT_FOUND). */
+export const forbidden = (message: string) => new AppointmentError('FORBIDDEN', message);
 
 export const slotConflict = () =>
   new AppointmentError(

@@ -16,6 +16,7 @@ export type ApiHandler = (event: APIGatewayProxyEvent, context: Context) => Prom
 /** The metric counted when a request fails with each code. `SlotConflict` feeds the conflict alarm. */
 export const FAILURE_OUTCOMES: Record<ErrorCode, string> = {
   VALIDATION_ERROR: 'ValidationFailed',
+  FORBIDDEN: 'Forbidden',
   NOT_FOUND: 'NotFound',
   SLOT_CONFLICT: 'SlotConflict',
   APPOINTMENT_CANCELLED: 'ChangeOfCancelledAppointment',

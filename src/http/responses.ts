@@ -31,6 +31,7 @@ export const locationOf = (appointmentId: string) => `/appointments/${appointmen
 
 export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   VALIDATION_ERROR: 400,
+  FORBIDDEN: 403,
   NOT_FOUND: 404,
   SLOT_CONFLICT: 409,
   APPOINTMENT_CANCELLED: 409,
