@@ -8,7 +8,21 @@
  * on the first token and again when a token names an unknown key id (one immediate retry, then
  * no new fetch for that URI for 10 s), so a stream of forged key ids costs one fetch per 10 s.
  */
-import { JwtBaseError, FetchError, JwksValidationError } from 'aws-jwt-verify/error';
+import {
+  FetchError,
+  JwksValidationError,
+  JwtBaseError,
+  JwtExpiredError,
+  JwtInvalidAudienceError,
+  JwtInvalidIssuerError,
+  JwtInvalidSignatureAlgorithmError,
+  JwtInvalidSignatureError,
+  JwtNotBeforeError,
+  JwtParseError,
+  JwtWithoutValidKidError,
+  KidNotFoundInJwksError,
+  WaitPeriodNotYetEndedJwkError,
+} from 'aws-jwt-verify/error';
 import type { Fetcher } from 'aws-jwt-verify/https';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import type { Jwks } from 'aws-jwt-verify/jwk';
@@ -83,13 +97,28 @@ export function createIdTokenVerifier(props: IdTokenVerifierProps): IdTokenVerif
   };
 }
 
+/** aws-jwt-verify's errors by the check that failed (their class names do not survive minifying). */
+const FAILED_CHECKS: readonly [abstract new (...args: never[]) => JwtBaseError, string][] = [
+  [JwtParseError, 'malformed'],
+  [JwtInvalidSignatureError, 'signature mismatch'],
+  [JwtInvalidSignatureAlgorithmError, 'algorithm not the key'],
+  [JwtExpiredError, 'expired'],
+  [JwtNotBeforeError, 'not yet valid'],
+  [JwtInvalidIssuerError, 'wrong issuer'],
+  [JwtInvalidAudienceError, 'wrong audience'],
+  [JwtWithoutValidKidError, 'no key id'],
+  [KidNotFoundInJwksError, 'unknown key id'],
+  [WaitPeriodNotYetEndedJwkError, 'unknown key id (fetches paused)'],
+];
+
 /** A failure as the caller's (InvalidTokenError) or the key source's; anything else is a bug and stays as is. */
 function classify(error: unknown): unknown {
   if (error instanceof InvalidTokenError) return error;
   if (error instanceof FetchError || error instanceof JwksValidationError)
     return new SigningKeysUnavailableError(error);
-  if (error instanceof JwtBaseError) return new InvalidTokenError(`token: ${error.name}: ${error.message}`);
-  return error;
+  if (!(error instanceof JwtBaseError)) return error;
+  const check = FAILED_CHECKS.find(([type]) => error instanceof type)?.[1] ?? 'refused';
+  return new InvalidTokenError(`token: ${check}: ${error.message}`);
 }
 
 /**
