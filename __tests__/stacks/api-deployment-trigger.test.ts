@@ -36,16 +36,32 @@ function triggerAfter(change: Change = () => undefined): string {
       return [name, { function: fn, invokeArn: fn.invokeArn }];
     }),
   ) as ConstructorParameters<typeof AppointmentsRestApi>[2]['handlers'];
+  const authorizer = new LambdaFunction(stack, 'authorize-request', {
+    functionName: 'authorize-request',
+    role: 'arn:aws:iam::123456789012:role/r',
+  });
   const restApi = new AppointmentsRestApi(stack, 'RestApi', {
     apiName: 'appointments-test-api',
     handlers,
+    authorizer: { handler: { function: authorizer, invokeArn: authorizer.invokeArn }, resultCacheSeconds: 300 },
   });
   new ApiStage(stack, 'Stage', {
     naming: new ServiceNaming('test'),
     restApi,
     logsKey: new EncryptionKey(stack, 'Logs', { purpose: 'logs', aliasName: 'logs', protect: false }),
     logRetentionDays: 14,
-    limits: { rateLimit: 20, burstLimit: 40, quotaPerDay: 50_000 },
+    limits: { rateLimit: 20, burstLimit: 40 },
+    clients: [
+      {
+        name: 'test',
+        rateLimit: 20,
+        burstLimit: 40,
+        quotaPerDay: 50_000,
+        writeRateLimit: 1,
+        writeBurstLimit: 2,
+        writeSharePercent: 100,
+      },
+    ],
     executionLogLevel: 'INFO',
   });
   change(stack);
@@ -57,7 +73,10 @@ function triggerAfter(change: Change = () => undefined): string {
   return deployments[0].triggers.shape;
 }
 
-const unchanged = triggerAfter();
+let unchanged: string;
+beforeAll(() => {
+  unchanged = triggerAfter();
+});
 
 describe('the deployment trigger', () => {
   test('is a content hash that an unchanged API reproduces, so the stage keeps its deployment', () => {

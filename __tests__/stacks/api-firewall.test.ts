@@ -1,8 +1,11 @@
-import { policyDocumentStatements, resourcesOfType, synthServiceStack } from '../support/synth';
+import { policyDocumentStatements, resourcesOfType, synthServiceStack, SynthJson } from '../support/synth';
 
-const staging = synthServiceStack('staging');
-const prod = synthServiceStack('prod');
-const dev = synthServiceStack('dev');
+let staging: SynthJson, prod: SynthJson, dev: SynthJson;
+beforeAll(() => {
+  staging = synthServiceStack('staging');
+  prod = synthServiceStack('prod');
+  dev = synthServiceStack('dev');
+});
 const one = (json: typeof dev, type: string) => {
   const all = resourcesOfType(json, type);
   expect(all).toHaveLength(1);

@@ -14,9 +14,12 @@ import { policyDocumentStatements, resourcesOfType, SynthJson } from '../support
 
 const bootstrapStack = (config: AppConfig) =>
   new BootstrapStack(Testing.app(), BOOTSTRAP_STACK_NAME, { state: config.state, costCenter: config.costCenter });
-const stack = bootstrapStack(resolveConfig({}));
-const synthesized = Testing.synth(stack);
-const json = JSON.parse(synthesized) as SynthJson;
+let synthesized: string;
+let json: SynthJson;
+beforeAll(() => {
+  synthesized = Testing.synth(bootstrapStack(resolveConfig({})));
+  json = JSON.parse(synthesized) as SynthJson;
+});
 
 describe('bootstrap stack (the state bucket)', () => {
   test('keeps its own state locally, outside the synth output', () => {

@@ -1,7 +1,10 @@
-import { policyDocumentStatements, resourcesOfType, synthServiceStack } from '../support/synth';
+import { policyDocumentStatements, resourcesOfType, synthServiceStack, SynthJson } from '../support/synth';
 
-const dev = synthServiceStack('dev');
-const prod = synthServiceStack('prod');
+let dev: SynthJson, prod: SynthJson;
+beforeAll(() => {
+  dev = synthServiceStack('dev');
+  prod = synthServiceStack('prod');
+});
 const only = (json: typeof dev, type: string) => {
   const all = resourcesOfType(json, type);
   expect(all).toHaveLength(1);
@@ -38,7 +41,10 @@ describe('code signing', () => {
 });
 
 describe('artifact bucket', () => {
-  const [bucketId, bucket] = only(prod, 'aws_s3_bucket');
+  let bucketId: string, bucket: Record<string, unknown>;
+  beforeAll(() => {
+    [bucketId, bucket] = only(prod, 'aws_s3_bucket');
+  });
   const ofBucket = (type: string) => {
     const [, r] = only(prod, type);
     expect(r.bucket).toBe(`\${aws_s3_bucket.${bucketId}.id}`);

@@ -1,8 +1,11 @@
 import { ENV } from '../../src/environment';
 import { FUNCTION_NAMES, FUNCTIONS } from '../../src/operations';
-import { resourcesOfType, synthServiceStack } from '../support/synth';
+import { resourcesOfType, synthServiceStack, SynthJson } from '../support/synth';
 
-const dev = synthServiceStack('dev');
+let dev: SynthJson;
+beforeAll(() => {
+  dev = synthServiceStack('dev');
+});
 const variablesOf = (name: string): Record<string, string> => {
   const fn = resourcesOfType(dev, 'aws_lambda_function').find(
     ([, f]) => f.function_name === `appointments-dev-${name}`,

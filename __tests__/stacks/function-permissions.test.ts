@@ -14,7 +14,7 @@ import {
   SynthJson,
 } from '../support/synth';
 
-const json = synthServiceStack('dev');
+let json: SynthJson;
 
 function ref(type: string, predicate: (r: Record<string, unknown>) => boolean, attribute = 'arn'): string {
   const found = resourcesOfType(json, type).find(([, r]) => predicate(r));
@@ -27,19 +27,35 @@ function keyArn(j: SynthJson, alias: string): string {
   return `\${aws_kms_key.${referencedId(a.target_key_id, 'aws_kms_key')}.arn}`;
 }
 
-const table = ref('aws_dynamodb_table', () => true);
-const stream = ref('aws_dynamodb_table', () => true, 'stream_arn');
-const dataKey = keyArn(json, 'appointments-dev-data');
-const messagingKey = keyArn(json, 'appointments-dev-messaging');
-const functionsKey = keyArn(json, 'appointments-dev-functions');
-const topic = ref('aws_sns_topic', (r) => r.name === 'appointments-dev-notifications');
-const eventDlq = ref('aws_sqs_queue', (r) => r.name === 'appointments-dev-event-dead-letters');
-const reminderDlq = ref('aws_sqs_queue', (r) => r.name === 'appointments-dev-reminder-dead-letters');
-const schedulerRole = ref('aws_iam_role', (r) => r.name === 'appointments-dev-reminder-scheduler');
-const senderFn = ref('aws_lambda_function', (r) => r.function_name === 'appointments-dev-send-reminder');
-const pageSecret = ref('aws_ssm_parameter', () => true);
-const scheduleGroup = ref('aws_scheduler_schedule_group', () => true, 'name');
-const scheduleGroupArn = ref('aws_scheduler_schedule_group', () => true);
+let table: string,
+  stream: string,
+  dataKey: string,
+  messagingKey: string,
+  functionsKey: string,
+  topic: string,
+  eventDlq: string,
+  reminderDlq: string,
+  schedulerRole: string,
+  senderFn: string,
+  pageSecret: string,
+  scheduleGroup: string,
+  scheduleGroupArn: string;
+beforeAll(() => {
+  json = synthServiceStack('dev');
+  table = ref('aws_dynamodb_table', () => true);
+  stream = ref('aws_dynamodb_table', () => true, 'stream_arn');
+  dataKey = keyArn(json, 'appointments-dev-data');
+  messagingKey = keyArn(json, 'appointments-dev-messaging');
+  functionsKey = keyArn(json, 'appointments-dev-functions');
+  topic = ref('aws_sns_topic', (r) => r.name === 'appointments-dev-notifications');
+  eventDlq = ref('aws_sqs_queue', (r) => r.name === 'appointments-dev-event-dead-letters');
+  reminderDlq = ref('aws_sqs_queue', (r) => r.name === 'appointments-dev-reminder-dead-letters');
+  schedulerRole = ref('aws_iam_role', (r) => r.name === 'appointments-dev-reminder-scheduler');
+  senderFn = ref('aws_lambda_function', (r) => r.function_name === 'appointments-dev-send-reminder');
+  pageSecret = ref('aws_ssm_parameter', () => true);
+  scheduleGroup = ref('aws_scheduler_schedule_group', () => true, 'name');
+  scheduleGroupArn = ref('aws_scheduler_schedule_group', () => true);
+});
 
 const READ_KEY = ['kms:Decrypt', 'kms:DescribeKey'];
 const WRITE_KEY = ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'];

@@ -1,8 +1,11 @@
 import { HTTP_OPERATIONS } from '../../src/operations';
-import { policyDocumentStatements, resourcesOfType, synthServiceStack } from '../support/synth';
+import { policyDocumentStatements, resourcesOfType, synthServiceStack, SynthJson } from '../support/synth';
 
-const dev = synthServiceStack('dev');
-const prod = synthServiceStack('prod');
+let dev: SynthJson, prod: SynthJson;
+beforeAll(() => {
+  dev = synthServiceStack('dev');
+  prod = synthServiceStack('prod');
+});
 const only = (json: typeof dev, type: string) => {
   const all = resourcesOfType(json, type);
   expect(all).toHaveLength(1);

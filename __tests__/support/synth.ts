@@ -4,6 +4,7 @@ import { stackName } from '../../config/naming';
 import { resolveConfig } from '../../config/resolve';
 import { ServiceStack } from '../../stacks/service-stack';
 import { documentStatements, PolicyStatement } from '../../scripts/policy-table/statements';
+import { MutantHits, recordingMutantHits, replayMutantHits } from './mutation-coverage';
 
 export type SynthJson = {
   resource: Record<string, Record<string, Record<string, unknown>>>;
@@ -23,22 +24,47 @@ export type Statement = {
   condition?: { test: string; variable: string; values: string[] }[];
 };
 
-const cache = new Map<string, SynthJson>();
+/** A synthesis as text, with the mutant hits recorded while it was made (./mutation-coverage.ts). */
+type CachedSynth = { text: string; hits: MutantHits };
 
-/** The synthesized JSON of one environment's service stack (memoised: synthesis bundles code). */
+/**
+ * Syntheses by environment and overrides. Under Stryker the environment hands every test file of
+ * one run the same map (__tests__/mutation/synthesis-environment.js), so each mutant's stacks are
+ * synthesized once per run, not once per file; otherwise each file keeps its own.
+ */
+const shared = (globalThis as { __synthesisCache?: Map<string, CachedSynth> }).__synthesisCache;
+const cache = shared ?? new Map<string, CachedSynth>();
+const parsed = new Map<string, SynthJson>();
+
+/**
+ * The synthesized JSON of one environment's service stack (memoised: synthesis bundles code).
+ * Call it from a hook or a test, not at a file's top level: a file whose tests are all filtered
+ * out (as in a mutation run) then synthesizes nothing.
+ */
 export function synthServiceStack(
   envName: 'dev' | 'staging' | 'prod',
   overrides: Partial<EnvironmentConfig> = {},
 ): SynthJson {
   const key = `${envName}:${JSON.stringify(overrides)}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const config = resolveConfig({ APPOINTMENTS_ENVIRONMENTS: envName });
-  const environment = { ...config.environments[0], ...overrides };
-  const app = Testing.app() as App;
-  const stack = new ServiceStack(app, stackName(environment.name), { environment, state: config.state });
-  const json = JSON.parse(Testing.synth(stack)) as SynthJson;
-  cache.set(key, json);
+  let hit = cache.get(key);
+  if (hit) {
+    replayMutantHits(hit.hits);
+  } else {
+    const { value: text, hits } = recordingMutantHits(() => {
+      const config = resolveConfig({ APPOINTMENTS_ENVIRONMENTS: envName });
+      const environment = { ...config.environments[0], ...overrides };
+      const app = Testing.app() as App;
+      const stack = new ServiceStack(app, stackName(environment.name), { environment, state: config.state });
+      return Testing.synth(stack);
+    });
+    hit = { text, hits };
+    cache.set(key, hit);
+  }
+  let json = parsed.get(key);
+  if (!json) {
+    json = JSON.parse(hit.text) as SynthJson;
+    parsed.set(key, json);
+  }
   return json;
 }
 
