@@ -12,14 +12,22 @@ const base = require('./jest.config.js');
  * robustness, synth in fresh processes) are left out: they would only slow every mutant down.
  */
 const TESTS_BY_FOLDER = {
+  // In this order (JEST_BY_FOLDER): the files that share one synthesis per mutant first, those
+  // that synthesize their own stacks after, the whole-app policy table last.
   constructs: [
-    '__tests__/config',
-    '__tests__/policy',
-    '__tests__/security/policy-table.test.ts',
-    '__tests__/security/account-logging-role.test.ts',
-    '__tests__/stacks/bootstrap-stack.test.ts',
     '__tests__/stacks/function-permissions.test.ts',
     '__tests__/stacks/service-stack.test.ts',
+    '__tests__/stacks/code-signing.test.ts',
+    '__tests__/stacks/api-firewall.test.ts',
+    '__tests__/stacks/function-environment.test.ts',
+    '__tests__/stacks/cost-inputs.test.ts',
+    '__tests__/stacks/*-edges.test.ts',
+    '__tests__/stacks/bootstrap-stack.test.ts',
+    '__tests__/stacks/stack-environment.test.ts',
+    '__tests__/stacks/api-deployment-trigger.test.ts',
+    '__tests__/policy/service-policy.test.ts',
+    '__tests__/security/account-logging-role.test.ts',
+    '__tests__/security/policy-table.test.ts',
   ],
   policy: ['__tests__/policy'],
   // The domain's own unit tests: loading the handler tests costs seconds per mutant.
@@ -31,6 +39,18 @@ const TESTS_BY_FOLDER = {
     '__tests__/mutation',
   ],
 };
+/**
+ * Jest options of one folder's runs. Construct code runs only inside a synthesis, which tests
+ * make in beforeAll or share: the environment attributes it to the tests that read it (else every
+ * constructs mutant is "static" and runs every test), shares one synthesis per mutant across
+ * files and stops a mutant's run at its first failure; the sequencer keeps the order above.
+ */
+const JEST_BY_FOLDER = {
+  constructs: {
+    testEnvironment: './__tests__/mutation/synthesis-environment.js',
+    testSequencer: './__tests__/mutation/listed-order-sequencer.js',
+  },
+};
 const MUTATED_FOLDERS = Object.keys(TESTS_BY_FOLDER);
 const folder = process.env.STRYKER_FOLDER;
 if (folder !== undefined && !MUTATED_FOLDERS.includes(folder)) {
@@ -38,9 +58,19 @@ if (folder !== undefined && !MUTATED_FOLDERS.includes(folder)) {
 }
 const name = folder?.replace(/\//g, '-') ?? 'all';
 
+/**
+ * Files not mutated: generated data tables. Every entry would be a static mutant (each one runs
+ * every test of the folder: the 600 IANA zone names alone would take hours), and the table is
+ * checked as a whole instead: a test compares the zone names with the runtime's Intl.
+ */
+const NOT_MUTATED = ['src/domain/time-zone-names.ts'];
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
-  mutate: (folder ? [folder] : MUTATED_FOLDERS).map((f) => `${f}/**/*.ts`),
+  mutate: [
+    ...(folder ? [folder] : MUTATED_FOLDERS).map((f) => `${f}/**/*.ts`),
+    ...NOT_MUTATED.map((file) => `!${file}`),
+  ],
   testRunner: 'jest',
   jest: {
     projectType: 'custom',
@@ -56,6 +86,7 @@ export default {
       testPathIgnorePatterns: ['/node_modules/', '\\.property\\.test\\.ts$'],
       globalSetup: '<rootDir>/__tests__/mutation/global-setup.ts',
       globalTeardown: '<rootDir>/__tests__/mutation/global-teardown.ts',
+      ...JEST_BY_FOLDER[folder],
     },
   },
   checkers: ['typescript'],
@@ -66,7 +97,9 @@ export default {
   incrementalFile: `__tests__/mutation/incremental/${name}.json`,
   // Two cores are shared with everything else on this machine.
   concurrency: 2,
-  timeoutMS: 60_000,
+  // Beyond the covering tests' own time: an endless loop costs this much plus a new test runner.
+  // The domain's tests are pure and take milliseconds; the others start functions and synthesize.
+  timeoutMS: folder === 'src/domain' ? 15_000 : 60_000,
   // Under .build/, which tsc, eslint, prettier and jest all skip; node still finds the tree's
   // node_modules from there (a sandbox outside the tree could not resolve jest).
   tempDirName: '.build/stryker-tmp',
