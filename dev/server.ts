@@ -1,11 +1,13 @@
 /**
  * `npm run dev`: the appointments API on http://127.0.0.1:$PORT over a real DynamoDB engine
- * (DynamoDB Local), with the notification pipeline running in-process. See README, "Run it
+ * (DynamoDB Local), with the notification pipeline running in-process, and its own identity
+ * provider (a key pair made at start, the JWKS, `POST /dev/tokens`). See README, "Run it
  * locally". Options: `--persist <dir>` keeps the data between runs; PORT (default 3000) and
  * API_KEY (default: a new one, printed) come from the environment.
  */
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -17,7 +19,9 @@ import { createLocalDynamoDbClient } from './local/dynamodb-client';
 import { createLocalHandlers } from './local/handlers';
 import { startLocalNotifications } from './local/notifications';
 import { startDynamoDbLocal } from './local/dynamodb-engine';
-import { createLocalApi, generateApiKey } from './local/api-gateway';
+import { attachLocalApi, generateApiKey } from './local/api-gateway';
+import { createLocalIssuer, LocalSigningKey } from './local/local-issuer';
+import { MAX_TOKEN_LIFETIME_SECONDS } from './local/token-requests';
 
 export interface DevServerOptions {
   /** @default 3000; 0 picks a free port */
@@ -30,16 +34,22 @@ export interface DevServerOptions {
   readonly notificationsFile?: string;
   /** Where notification lines are echoed. @default stdout */
   readonly output?: NodeJS.WritableStream;
+  /** The key local tokens are signed with. @default a new RSA key pair, made at start */
+  readonly signingKey?: LocalSigningKey;
 }
 
 export interface DevServer {
   readonly url: string;
   readonly apiKey: string;
   readonly notificationsFile: string;
+  /** A staff token of tenant DEMO_TENANT_ID, valid for a day from the start (the `staff token:` line). */
+  readonly staffToken: string;
   stop(): Promise<void>;
 }
 
 export const LOCAL_TABLE_NAME = 'appointments-local-appointments';
+/** The tenant of the staff token printed at start. */
+export const DEMO_TENANT_ID = 'demo';
 
 export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
   const engine = await startDynamoDbLocal({ persistDir: options.persistDir });
@@ -72,14 +82,23 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       tableName: LOCAL_TABLE_NAME,
       pageTokenSecret: randomBytes(32).toString('hex'),
     });
-    const server = createLocalApi({ handlers, apiKey, documents: { '/openapi.json': OPENAPI_DOCUMENT } });
+    const server = createServer();
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(options.port ?? 3000, '127.0.0.1', resolve);
     });
     stops.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
-    const { port } = server.address() as AddressInfo;
-    return { url: `http://127.0.0.1:${port}`, apiKey, notificationsFile, stop: stopAll };
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    // The issuer is the server's own URL, known once it listens; nothing is served before this.
+    const issuer = createLocalIssuer({ issuer: url, signingKey: options.signingKey });
+    attachLocalApi(server, { handlers, apiKey, issuer, documents: { '/openapi.json': OPENAPI_DOCUMENT } });
+    const { token: staffToken } = issuer.issue({
+      tenantId: DEMO_TENANT_ID,
+      role: 'staff',
+      subject: 'demo-staff',
+      expiresInSeconds: MAX_TOKEN_LIFETIME_SECONDS,
+    });
+    return { url, apiKey, notificationsFile, staffToken, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;
@@ -112,6 +131,8 @@ async function main(): Promise<void> {
   console.log(`notifications: ${server.notificationsFile}`);
   if (!givenKey) console.log(`API key (set API_KEY to choose one): ${server.apiKey}`);
   console.log(`OpenAPI: ${server.url}/openapi.json`);
+  console.log(`JWKS: ${server.url}/.well-known/jwks.json; more tokens: POST ${server.url}/dev/tokens`);
+  console.log(`staff token: ${server.staffToken}`);
   console.log(`listening on ${server.url}`);
   const shutdown = () => {
     server.stop().then(

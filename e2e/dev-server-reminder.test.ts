@@ -20,7 +20,11 @@ test('a reminder booked to be due in ~2 minutes is written within the minute it 
 
     const res = await fetch(`${server.url}/appointments`, {
       method: 'POST',
-      headers: { 'x-api-key': 'e2e-key', 'content-type': 'application/json' },
+      headers: {
+        'x-api-key': 'e2e-key',
+        authorization: `Bearer ${server.staffToken}`,
+        'content-type': 'application/json',
+      },
       body: JSON.stringify({
         providerId: 'dr-e2e',
         customer: { customerId: 'c-e2e', name: 'Grace Hopper' },

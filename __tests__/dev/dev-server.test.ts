@@ -1,6 +1,6 @@
 /**
  * `npm run dev` end to end: the real server over its own DynamoDB Local, spoken to over HTTP the
- * way the README's curl session does.
+ * way the README's curl session does, with the staff token the server prints at start.
  */
 import { readFileSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
@@ -22,7 +22,12 @@ afterAll(async () => {
 const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
   const res = await fetch(`${server.url}${path}`, {
     method,
-    headers: { 'x-api-key': 'test-key-123', 'content-type': 'application/json', ...headers },
+    headers: {
+      'x-api-key': 'test-key-123',
+      authorization: `Bearer ${server.staffToken}`,
+      'content-type': 'application/json',
+      ...headers,
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
@@ -44,11 +49,14 @@ const booking = (start: string, providerId = 'dr-smith') => ({
 });
 
 describe('the local server', () => {
-  test('refuses a missing, empty or wrong API key with 403 Forbidden', async () => {
+  test('refuses a missing, empty or wrong API key with 403 Forbidden, even with a valid token', async () => {
     for (const key of [undefined, '', 'wrong']) {
       const res = await fetch(`${server.url}/appointments`, {
         method: 'POST',
-        headers: key === undefined ? {} : { 'x-api-key': key },
+        headers: {
+          authorization: `Bearer ${server.staffToken}`,
+          ...(key === undefined ? {} : { 'x-api-key': key }),
+        },
         body: JSON.stringify(booking(nextDayAt(9))),
       });
       expect(res.status).toBe(403);
@@ -68,7 +76,11 @@ describe('the local server', () => {
 
   test('a request head over 16 KB answers 431 in the contract shape', async () => {
     const res = await fetch(`${server.url}/appointments`, {
-      headers: { 'x-api-key': 'test-key-123', 'x-padding': 'p'.repeat(20_000) },
+      headers: {
+        'x-api-key': 'test-key-123',
+        authorization: `Bearer ${server.staffToken}`,
+        'x-padding': 'p'.repeat(20_000),
+      },
     });
     expect(res.status).toBe(431);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('REQUEST_HEADER_TOO_LARGE');

@@ -9,6 +9,7 @@ import './support/verbose-logs-env';
 import { Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { createLocalApi } from '../../dev/local/api-gateway';
+import { createLocalIssuer } from '../../dev/local/local-issuer';
 import { handler as cancel } from '../../functions/cancel-appointment/handler';
 import { handler as create } from '../../functions/create-appointment/handler';
 import { handler as get } from '../../functions/get-appointment/handler';
@@ -42,14 +43,16 @@ afterAll(async () => {
 });
 
 describe('the local API key check', () => {
-  it('a missing, empty or wrong key answers 403 {"message":"Forbidden"} to every route and leaves the table as it was', async () => {
+  it('a missing, empty or wrong key answers 403 {"message":"Forbidden"} to every route, even with a valid token, and leaves the table as it was', async () => {
     // Prepare
     const handlers = createLocalHandlers({
       client: table.documentClient,
       tableName: table.tableName,
       pageTokenSecret: 's',
     });
-    const server: Server = createLocalApi({ handlers, apiKey: API_KEY });
+    const issuer = createLocalIssuer({ issuer: 'http://127.0.0.1:9' });
+    const { token } = issuer.issue({ tenantId: 'auth-tenant', role: 'staff', subject: 'auth-staff' });
+    const server: Server = createLocalApi({ handlers, apiKey: API_KEY, issuer });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const booked = await call(
@@ -71,7 +74,7 @@ describe('the local API key check', () => {
           const response = await fetch(`${base}${path}`, {
             method,
             body,
-            headers: key === null ? {} : { 'x-api-key': key },
+            headers: { authorization: `Bearer ${token}`, ...(key === null ? {} : { 'x-api-key': key }) },
           });
           expect({ status: response.status, body: await response.text() }).toEqual({
             status: 403,

@@ -34,7 +34,7 @@ const percentEncode = (text: string) =>
     )
     .join('');
 
-/** `apiKey: null` sends no x-api-key header at all. */
+/** `apiKey: null` sends no x-api-key header at all; every request carries the server's staff token. */
 async function send(request: HostileRequest, apiKey: string | null = API_KEY): Promise<Answer> {
   const route = HTTP_OPERATIONS[request.operation];
   const path =
@@ -43,7 +43,10 @@ async function send(request: HostileRequest, apiKey: string | null = API_KEY): P
   for (const [name, values] of Object.entries(request.query ?? {})) {
     for (const value of values) url.searchParams.append(name, value);
   }
-  const headers = new Headers(apiKey === null ? {} : { 'x-api-key': apiKey });
+  const headers = new Headers({
+    authorization: `Bearer ${server.staffToken}`,
+    ...(apiKey === null ? {} : { 'x-api-key': apiKey }),
+  });
   for (const [name, value] of Object.entries(request.headers)) {
     // Values no HTTP client can send (CR, LF, NUL, other controls, beyond Latin-1) stay out:
     // the handler suite sends those straight in the proxy event.
@@ -136,7 +139,12 @@ it('a 10 MB body is refused with 413 while it is still being sent: the server do
   let sent = 0;
   const upload = httpRequest(`${server.url}/appointments`, {
     method: 'POST',
-    headers: { 'x-api-key': API_KEY, 'content-type': 'application/json', 'content-length': String(total) },
+    headers: {
+      'x-api-key': API_KEY,
+      authorization: `Bearer ${server.staffToken}`,
+      'content-type': 'application/json',
+      'content-length': String(total),
+    },
   });
   upload.on('error', () => undefined); // the socket is torn down below, mid-upload
   // Act
@@ -165,7 +173,7 @@ it('a 10 MB body is refused with 413 while it is still being sent: the server do
   figures.invariantsChecked += 4;
 });
 
-it('a missing, empty or wrong API key answers 403 {"message":"Forbidden"} to every operation and changes nothing', async () => {
+it('a missing, empty or wrong API key answers 403 {"message":"Forbidden"} to every operation, even with a valid token, and changes nothing', async () => {
   const before = await appointmentsOfFuzzedProviders();
   const requests: HostileRequest[] = [
     { operation: 'create-appointment', body: JSON.stringify({ providerId: 'hz-a' }), headers: {} },

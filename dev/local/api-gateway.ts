@@ -1,8 +1,11 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { APIGatewayProxyResult } from 'aws-lambda';
 import { ApiHandler } from '../../src/http/handler';
 import { OperationName } from '../../src/operations';
-import { localContext, matchRoute, toProxyEvent } from './proxy-event';
+import { authenticate, JWKS_PATH, jwksResponse, TOKENS_PATH, tokenResponse } from './identity-routes';
+import { LocalIssuer } from './local-issuer';
+import { localContext, matchRoute, requestHeaders, toProxyEvent } from './proxy-event';
 
 /** Bodies above this are refused while reading, before the handler (which caps at 16 KB) runs. */
 const MAX_READ_BYTES = 1024 * 1024;
@@ -10,6 +13,8 @@ const MAX_READ_BYTES = 1024 * 1024;
 export interface LocalApiOptions {
   readonly handlers: Record<OperationName, ApiHandler>;
   readonly apiKey: string;
+  /** The identity provider whose tokens the contract routes require (./local-issuer). */
+  readonly issuer: LocalIssuer;
   /** Extra documents served without a key, by path (e.g. /openapi.json). */
   readonly documents?: Record<string, unknown>;
 }
@@ -19,11 +24,24 @@ const json = (res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(JSON.stringify(body));
 };
 
+const send = (res: ServerResponse, result: APIGatewayProxyResult) => {
+  res.writeHead(result.statusCode, { ...(result.headers as Record<string, string>) });
+  res.end(result.body);
+};
+
+const PAYLOAD_TOO_LARGE = { error: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large' } };
+const NO_ROUTE = { error: { code: 'NOT_FOUND', message: 'No such resource or method' } };
+
+/** An HTTP server that answers like the deployed API (see attachLocalApi). */
+export const createLocalApi = (options: LocalApiOptions): Server => attachLocalApi(createServer(), options);
+
 /**
- * An HTTP server that answers like the deployed API: API Gateway's checks first (API key, route,
- * size), then the operation's Lambda handler with the same proxy event API Gateway would send.
+ * Makes `server` answer like the deployed API: API Gateway's checks first (route, the Lambda
+ * authorizer's token check, then the API key, as API Gateway orders them; size), then the
+ * operation's Lambda handler with the same proxy event API Gateway would send. The server's own
+ * routes (documents, the JWKS, `/dev/tokens`) need no token.
  */
-export function createLocalApi(options: LocalApiOptions): Server {
+export function attachLocalApi(server: Server, options: LocalApiOptions): Server {
   const expectedKey = Buffer.from(options.apiKey);
   const keyMatches = (given: string | string[] | undefined) => {
     if (typeof given !== 'string') return false;
@@ -31,7 +49,7 @@ export function createLocalApi(options: LocalApiOptions): Server {
     return candidate.length === expectedKey.length && timingSafeEqual(candidate, expectedKey);
   };
 
-  const server = createServer((req, res) => {
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch(() => {
       if (!res.headersSent) json(res, 500, { error: { code: 'INTERNAL', message: 'Local server failure' } });
       else res.destroy();
@@ -61,24 +79,25 @@ export function createLocalApi(options: LocalApiOptions): Server {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const document = options.documents?.[url.pathname];
     if (req.method === 'GET' && document !== undefined) return json(res, 200, document);
-
-    // API Gateway checks the key before anything else and says only this.
-    if (!keyMatches(req.headers['x-api-key'])) return json(res, 403, { message: 'Forbidden' });
+    if (req.method === 'GET' && url.pathname === JWKS_PATH) return send(res, jwksResponse(options.issuer));
 
     const matched = matchRoute(req.method ?? '', url.pathname);
-    if (!matched) return json(res, 404, { error: { code: 'NOT_FOUND', message: 'No such resource or method' } });
+    // The authorizer runs before API Gateway looks at the key: a bad token is 401 whatever the key.
+    const authentication = matched && (await authenticate(options.issuer, requestHeaders(req).multiValueHeaders));
+    if (authentication && authentication.refused) return send(res, authentication.refused);
+    // API Gateway says only this about a missing or wrong key.
+    if (!keyMatches(req.headers['x-api-key'])) return json(res, 403, { message: 'Forbidden' });
+    const isTokenRoute = req.method === 'POST' && url.pathname === TOKENS_PATH;
+    if (!matched && !isTokenRoute) return json(res, 404, NO_ROUTE);
 
     const body = await readBody(req);
-    if (body === undefined) {
-      return json(res, 413, { error: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large' } });
-    }
-    const event = toProxyEvent(req, url, matched, body, 'local-api-key');
-    const result = await options.handlers[matched.operation](
-      event,
-      localContext(matched.operation, event.requestContext.requestId),
+    if (body === undefined) return json(res, 413, PAYLOAD_TOO_LARGE);
+    if (!matched || !authentication) return send(res, tokenResponse(options.issuer, body));
+    const event = toProxyEvent(req, url, matched, body, 'local-api-key', authentication.authorizer);
+    send(
+      res,
+      await options.handlers[matched.operation](event, localContext(matched.operation, event.requestContext.requestId)),
     );
-    res.writeHead(result.statusCode, { ...(result.headers as Record<string, string>) });
-    res.end(result.body);
   }
 }
 

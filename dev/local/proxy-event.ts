@@ -33,14 +33,11 @@ function safeDecode(value: string): string {
   }
 }
 
-/** The event API Gateway's Lambda proxy integration would send for this request. */
-export function toProxyEvent(
-  request: IncomingMessage,
-  url: URL,
-  matched: MatchedRoute,
-  body: string | null,
-  apiKeyId: string,
-): APIGatewayProxyEvent {
+/** The request's headers as API Gateway passes them: names as sent, the last value and every value. */
+export function requestHeaders(request: IncomingMessage): {
+  headers: Record<string, string>;
+  multiValueHeaders: Record<string, string[]>;
+} {
   const headers: Record<string, string> = {};
   const multiValueHeaders: Record<string, string[]> = {};
   for (let i = 0; i < request.rawHeaders.length; i += 2) {
@@ -48,6 +45,22 @@ export function toProxyEvent(
     headers[name] = value;
     multiValueHeaders[name] = [...(multiValueHeaders[name] ?? []), value];
   }
+  return { headers, multiValueHeaders };
+}
+
+/**
+ * The event API Gateway's Lambda proxy integration would send for this request; `authorizer` is
+ * what the Lambda authorizer's result puts in `requestContext.authorizer`.
+ */
+export function toProxyEvent(
+  request: IncomingMessage,
+  url: URL,
+  matched: MatchedRoute,
+  body: string | null,
+  apiKeyId: string,
+  authorizer: NonNullable<APIGatewayProxyEvent['requestContext']['authorizer']>,
+): APIGatewayProxyEvent {
+  const { headers, multiValueHeaders } = requestHeaders(request);
   const query: Record<string, string> = {};
   const multiQuery: Record<string, string[]> = {};
   for (const [name, value] of url.searchParams) {
@@ -70,7 +83,7 @@ export function toProxyEvent(
     requestContext: {
       accountId: 'local',
       apiId: 'local',
-      authorizer: null,
+      authorizer,
       protocol: `HTTP/${request.httpVersion}`,
       httpMethod: matched.route.method,
       path: url.pathname,
