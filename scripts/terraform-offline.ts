@@ -1,5 +1,5 @@
 import { ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { App } from 'cdktf';
@@ -22,9 +22,42 @@ export interface TerraformTooling {
   readonly mirror?: string;
 }
 
+/** What to do when Terraform cannot fetch the provider: one sentence, for every tool that plans. */
+export const NO_MIRROR_ADVICE = `set TF_PROVIDER_MIRROR to a directory holding ${PROVIDER_DIR} (a filesystem mirror: terraform providers mirror <dir>), or connect to registry.terraform.io`;
+
+/** Directories a mirror search never enters: virtual filesystems and package trees. */
+const SKIPPED = new Set(['proc', 'sys', 'dev', 'run', 'node_modules', '.git', 'cdktf.out', '.build']);
+
 /**
- * Finds terraform and the provider mirror. `TF_PROVIDER_MIRROR` names the mirror (`.ci/run`
- * discovers it); otherwise Terraform's implied mirror directories are tried, and failing those
+ * The first directory under `root`, at most `depth` levels down, that holds the provider as a
+ * filesystem mirror (`<mirror>/registry.terraform.io/hashicorp/aws/5.100.0`), breadth first, so a
+ * machine's shared mirror (/opt/...) is found before anything deep in a home directory. Unreadable
+ * directories are skipped. Never a path of one machine in the repository.
+ */
+export function searchProviderMirror(root = '/', depth = 3): string | undefined {
+  let level = [root];
+  for (let d = 0; d <= depth && level.length > 0; d += 1) {
+    const found = level.find((dir) => existsSync(path.join(dir, PROVIDER_DIR)));
+    if (found) return found;
+    level = level.flatMap((dir) => {
+      try {
+        return readdirSync(dir, { withFileTypes: true })
+          .filter((entry) => entry.isDirectory() && !SKIPPED.has(entry.name))
+          .map((entry) => path.join(dir, entry.name))
+          .sort();
+      } catch {
+        return [];
+      }
+    });
+  }
+  return undefined;
+}
+
+let searched: { mirror?: string } | undefined;
+
+/**
+ * Finds terraform and the provider mirror: `TF_PROVIDER_MIRROR` when set; otherwise Terraform's
+ * implied mirror directories, then a search of the filesystem (once per process); failing those,
  * Terraform downloads the provider. Returns a reason instead when something is missing.
  */
 export function findTerraformTooling(): TerraformTooling | { missing: string } {
@@ -43,7 +76,25 @@ export function findTerraformTooling(): TerraformTooling | { missing: string } {
     }
     return { terraform, mirror: configured };
   }
-  return { terraform, mirror: IMPLIED_MIRRORS.find((dir) => existsSync(path.join(dir, PROVIDER_DIR))) };
+  const implied = IMPLIED_MIRRORS.find((dir) => existsSync(path.join(dir, PROVIDER_DIR)));
+  if (implied) return { terraform, mirror: implied };
+  searched ??= { mirror: searchProviderMirror() };
+  return { terraform, ...(searched.mirror ? { mirror: searched.mirror } : {}) };
+}
+
+/** Terraform's answer when it could neither find nor download a provider, with what to do. */
+export function explainProviderFailure(output: string): string {
+  return /Failed to query available provider packages|could not connect to registry|Failed to install provider/.test(
+    output,
+  )
+    ? `terraform could not get the hashicorp/aws provider: ${NO_MIRROR_ADVICE}.\n${output}`
+    : output;
+}
+
+// `node scripts/terraform-offline.ts --print-mirror` (as .ci/run uses it): the mirror found, or nothing.
+if (require.main === module && process.argv.includes('--print-mirror')) {
+  const tooling = findTerraformTooling();
+  process.stdout.write('mirror' in tooling && tooling.mirror ? `${tooling.mirror}\n` : '');
 }
 
 /** Synthesizes every stack of `config` into a fresh directory and returns it. */
@@ -140,7 +191,8 @@ export function runTerraform(tooling: TerraformTooling, cliConfig: string, cwd: 
     env: terraformEnv(cliConfig),
     maxBuffer: 64 * 1024 * 1024,
   });
-  return { status: result.status ?? -1, output: `${result.stdout}\n${result.stderr}` };
+  const output = `${result.stdout}\n${result.stderr}`;
+  return { status: result.status ?? -1, output: result.status === 0 ? output : explainProviderFailure(output) };
 }
 
 /** Terraform processes started by `runTerraformAsync` and still running. */

@@ -1,0 +1,114 @@
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { explainProviderFailure, NO_MIRROR_ADVICE, searchProviderMirror } from '../../scripts/terraform-offline';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { clearOtherFormat } = require('../../scripts/cdktf.js') as {
+  clearOtherFormat: (args: string[], root: string) => string[];
+};
+
+const PROVIDER = path.join('registry.terraform.io', 'hashicorp', 'aws', '5.100.0');
+const tree = () => mkdtempSync(path.join(tmpdir(), 'first-run-'));
+const mirrorAt = (root: string, ...segments: string[]) => {
+  const mirror = path.join(root, ...segments);
+  mkdirSync(path.join(mirror, PROVIDER), { recursive: true });
+  return mirror;
+};
+
+describe('the provider mirror is found without TF_PROVIDER_MIRROR, as .ci/run finds it', () => {
+  test('a mirror two levels down is found', () => {
+    const root = tree();
+    mkdirSync(path.join(root, 'home', 'someone'), { recursive: true });
+    const mirror = mirrorAt(root, 'opt', 'tf-plugins');
+    expect(searchProviderMirror(root)).toBe(mirror);
+  });
+
+  test('the shallowest mirror wins, breadth first', () => {
+    const root = tree();
+    mirrorAt(root, 'a', 'b', 'deep');
+    const shallow = mirrorAt(root, 'z');
+    expect(searchProviderMirror(root)).toBe(shallow);
+  });
+
+  test('the search stops at its depth and never enters node_modules, .git or cdktf.out', () => {
+    const root = tree();
+    mirrorAt(root, 'one', 'two', 'three', 'four');
+    mirrorAt(root, 'node_modules', 'pkg');
+    mirrorAt(root, 'project', '.git');
+    mirrorAt(root, 'project', 'cdktf.out');
+    expect(searchProviderMirror(root, 3)).toBeUndefined();
+    expect(searchProviderMirror(root, 4)).toBe(path.join(root, 'one', 'two', 'three', 'four'));
+  });
+
+  test('a directory with the provider of another version is not a mirror', () => {
+    const root = tree();
+    mkdirSync(path.join(root, 'old', 'registry.terraform.io', 'hashicorp', 'aws', '5.99.0'), { recursive: true });
+    expect(searchProviderMirror(root)).toBeUndefined();
+  });
+
+  test("terraform's registry failure gets one sentence of what to set; other failures are left as they are", () => {
+    const failure = 'Error: Failed to query available provider packages\n\nCould not retrieve the list...';
+    expect(explainProviderFailure(failure)).toBe(
+      `terraform could not get the hashicorp/aws provider: ${NO_MIRROR_ADVICE}.\n${failure}`,
+    );
+    expect(NO_MIRROR_ADVICE).toMatch(
+      /^set TF_PROVIDER_MIRROR to a directory holding registry\.terraform\.io\/hashicorp\/aws\/5\.100\.0/,
+    );
+    expect(explainProviderFailure('Error: Unsupported argument')).toBe('Error: Unsupported argument');
+  });
+});
+
+describe('each synth clears what the other output format left', () => {
+  function project(output?: string) {
+    const root = tree();
+    writeFileSync(path.join(root, 'cdktf.json'), JSON.stringify(output ? { output } : {}));
+    const stacks = ['appointments-dev', 'appointments-prod'].map((stack) => {
+      const dir = path.join(root, output ?? 'cdktf.out', 'stacks', stack);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, 'cdk.tf.json'), '{}');
+      writeFileSync(path.join(dir, 'cdk.tf'), '');
+      return dir;
+    });
+    return { root, stacks };
+  }
+  const present = (dirs: string[], file: string) => dirs.map((dir) => existsSync(path.join(dir, file)));
+
+  test('synth --hcl removes every stack cdk.tf.json and keeps cdk.tf', () => {
+    const { root, stacks } = project();
+    expect(clearOtherFormat(['synth', '--hcl'], root)).toHaveLength(2);
+    expect([present(stacks, 'cdk.tf.json'), present(stacks, 'cdk.tf')]).toEqual([
+      [false, false],
+      [true, true],
+    ]);
+  });
+
+  test.each(['synth', 'plan', 'deploy'])('%s (JSON) removes every cdk.tf and keeps cdk.tf.json', (command) => {
+    const { root, stacks } = project();
+    clearOtherFormat([command, 'appointments-dev'], root);
+    expect([present(stacks, 'cdk.tf'), present(stacks, 'cdk.tf.json')]).toEqual([
+      [false, false],
+      [true, true],
+    ]);
+  });
+
+  test("the output directory comes from --output, else cdktf.json's output", () => {
+    const fromConfig = project('out');
+    clearOtherFormat(['synth'], fromConfig.root);
+    expect(present(fromConfig.stacks, 'cdk.tf')).toEqual([false, false]);
+
+    const elsewhere = project('elsewhere');
+    expect(clearOtherFormat(['synth', '--output', path.join(elsewhere.root, 'nothing-here')], elsewhere.root)).toEqual(
+      [],
+    );
+    expect(present(elsewhere.stacks, 'cdk.tf')).toEqual([true, true]);
+  });
+
+  test('commands that do not synthesize remove nothing', () => {
+    const { root, stacks } = project();
+    expect(clearOtherFormat(['get'], root)).toEqual([]);
+    expect([present(stacks, 'cdk.tf'), present(stacks, 'cdk.tf.json')]).toEqual([
+      [true, true],
+      [true, true],
+    ]);
+  });
+});
