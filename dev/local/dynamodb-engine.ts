@@ -14,7 +14,11 @@ export interface StartOptions {
   readonly port?: number;
   /** Directory for the database file; default: in memory. */
   readonly persistDir?: string;
-  /** Milliseconds to wait for the engine to accept requests. @default 30000 */
+  /**
+   * Milliseconds to wait for the engine to accept requests: only a broken engine takes this
+   * long, and a JVM on a loaded machine (shared CI, two cores for several suites) can take 40 s
+   * to start. @default 120000
+   */
   readonly startTimeoutMs?: number;
 }
 
@@ -29,7 +33,7 @@ export async function startDynamoDbLocal(options: StartOptions = {}): Promise<Dy
   child.once('error', (e) => (output += `\n${e.message}`));
 
   const endpoint = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + (options.startTimeoutMs ?? 30_000);
+  const deadline = Date.now() + (options.startTimeoutMs ?? 120_000);
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new Error(`DynamoDB Local exited before accepting requests (is Java 17+ installed?):\n${output}`);
