@@ -1,7 +1,8 @@
 /**
  * Real `terraform init`, `validate` and `plan` on every synthesized stack, offline. This is the
  * proof that what we synthesize is accepted by Terraform and the AWS provider (5.100.0), not
- * only shaped like it.
+ * only shaped like it. Each stack is planned once; the dev stack's plan also shows what only a
+ * real plan can (what it keeps of a write-only secret, which object each function deploys).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
@@ -14,10 +15,21 @@ import {
   showPlanJson,
   synthHclToTempDir,
   synthToTempDir,
+  PlanJson,
   TerraformTooling,
   writeCliConfig,
   writeOfflineOverride,
 } from '../../scripts/terraform-offline';
+
+interface PlannedResource {
+  readonly address: string;
+  readonly type: string;
+  readonly change: {
+    after: Record<string, unknown>;
+    after_unknown: Record<string, unknown>;
+    after_sensitive: Record<string, unknown>;
+  };
+}
 
 const tooling = findTerraformTooling();
 const missing = 'missing' in tooling ? tooling.missing : undefined;
@@ -61,13 +73,31 @@ if (missing && process.env.CI) {
     );
   });
 
+  /** Each stack initialised and planned once, by whichever block needs it first. */
+  const plans = new Map<string, PlanJson>();
+  const planOf = (stack: string): PlanJson => {
+    const known = plans.get(stack);
+    if (known) return known;
+    const dir = path.join(stacksDir, stack);
+    writeOfflineOverride(dir);
+    for (const args of [
+      ['init', '-no-color', '-input=false'],
+      ['plan', '-no-color', '-input=false', '-lock=false', '-out=offline.tfplan'],
+    ]) {
+      const run = runTerraform(tf, cliConfig, dir, args);
+      if (run.status !== 0) throw new Error(`terraform ${args[0]} failed:\n${run.output}`);
+    }
+    const plan = showPlanJson(tf, cliConfig, dir, 'offline.tfplan');
+    plans.set(stack, plan);
+    return plan;
+  };
+
   describe.each(stacks)('%s', (stack) => {
     const dir = path.join(stacksDir, stack);
+    let plan: PlanJson;
 
     beforeAll(() => {
-      writeOfflineOverride(dir);
-      const init = runTerraform(tf, cliConfig, dir, ['init', '-no-color', '-input=false']);
-      if (init.status !== 0) throw new Error(`terraform init failed:\n${init.output}`);
+      plan = planOf(stack);
     }, 300_000);
 
     test('terraform validate accepts it', () => {
@@ -77,15 +107,6 @@ if (missing && process.env.CI) {
     });
 
     test('terraform plan creates exactly the synthesized resources and changes nothing else', () => {
-      const run = runTerraform(tf, cliConfig, dir, [
-        'plan',
-        '-no-color',
-        '-input=false',
-        '-lock=false',
-        '-out=offline.tfplan',
-      ]);
-      if (run.status !== 0) throw new Error(`terraform plan failed:\n${run.output}`);
-      const plan = showPlanJson(tf, cliConfig, dir, 'offline.tfplan');
       const planned = (plan.resource_changes ?? []).filter((r) => r.mode === 'managed');
       expect(planned.every((r) => r.change.actions.join(',') === 'create')).toBe(true);
 
@@ -97,6 +118,84 @@ if (missing && process.env.CI) {
       );
       expect(planned.map((r) => r.address).sort()).toEqual(expected.sort());
       expect(expected.length).toBeGreaterThan(0);
+    });
+  });
+
+  describe('the dev plan', () => {
+    let planText = '';
+    let planned: PlannedResource[] = [];
+    const ofType = (type: string) => planned.filter((r) => r.type === type);
+
+    beforeAll(() => {
+      const plan = planOf('appointments-dev');
+      planText = JSON.stringify(plan);
+      planned = plan.resource_changes as unknown as PlannedResource[];
     }, 300_000);
+
+    describe('page-token secret', () => {
+      test('the synthesized stack sets it write-only', () => {
+        expect(readFileSync(path.join(stacksDir, 'appointments-dev', 'cdk.tf.json'), 'utf8')).toContain('value_wo');
+      });
+
+      test('Terraform accepts the write-only value and plans its version, never the value', () => {
+        const [secret] = ofType('aws_ssm_parameter');
+        expect(secret.change.after).toMatchObject({
+          name: '/appointments-dev/page-token-secret',
+          type: 'SecureString',
+          value_wo: null,
+          value_wo_version: 1,
+        });
+        expect(secret.change.after).not.toHaveProperty('value');
+        expect(secret.change.after_sensitive).toMatchObject({ value: true, value_wo: true });
+      });
+
+      test('no generated value is anywhere in the plan: no uuid-shaped string at all', () => {
+        expect(planText).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
+      });
+    });
+
+    describe('signed function code (moto cannot run signing jobs: the plan is where this is proved)', () => {
+      test('each function deploys the object its own signing job writes, under the code signing configuration', () => {
+        const functions = ofType('aws_lambda_function');
+        expect(functions).toHaveLength(7);
+        for (const fn of functions) {
+          // Lambda reports the signed zip's hash; the bundle's would plan an update every time.
+          expect(fn.change.after).toMatchObject({ filename: null });
+          expect(fn.change.after).not.toHaveProperty('source_code_hash');
+          expect(fn.change.after_unknown).toMatchObject({
+            s3_bucket: true,
+            s3_key: true,
+            code_signing_config_arn: true,
+          });
+        }
+      });
+
+      test('each bundle is uploaded under its hash and signed from the artifact bucket into signed/<function>/', () => {
+        const jobs = ofType('aws_signer_signing_job');
+        expect(jobs).toHaveLength(7);
+        const uploads = new Map(ofType('aws_s3_object').map((o) => [o.change.after.key as string, o]));
+        for (const job of jobs) {
+          const [source] = (job.change.after.source as { s3: { bucket: string; key: string }[] }[])[0].s3;
+          const fn = /^unsigned\/([a-z-]+)\/[0-9a-f]{64}\.zip$/.exec(source.key)?.[1];
+          expect(fn).toBeDefined();
+          expect(source.bucket).toBe('appointments-dev-artifacts-123456789012');
+          expect(uploads.get(source.key)?.change.after).toMatchObject({ bucket: source.bucket });
+          expect(job.change.after).toMatchObject({
+            ignore_signing_job_failure: false,
+            destination: [{ s3: [{ bucket: source.bucket, prefix: `signed/${fn}/` }] }],
+          });
+        }
+      });
+
+      test('dev only warns about untrusted code; the profile signs for Lambda', () => {
+        const [config] = ofType('aws_lambda_code_signing_config');
+        expect(config.change.after.policies).toEqual([{ untrusted_artifact_on_deployment: 'Warn' }]);
+        const [profile] = ofType('aws_signer_signing_profile');
+        expect(profile.change.after).toMatchObject({
+          name_prefix: 'appointments_dev_functions_',
+          platform_id: 'AWSLambda-SHA384-ECDSA',
+        });
+      });
+    });
   });
 }
