@@ -1,8 +1,8 @@
-import { App, Testing } from 'cdktf';
+import type { App } from 'cdktf';
 import { EnvironmentConfig } from '../../config/environments';
 import { stackName } from '../../config/naming';
 import { resolveConfig } from '../../config/resolve';
-import { ServiceStack } from '../../stacks/service-stack';
+import type { ServiceStack as ServiceStackClass } from '../../stacks/service-stack';
 import { documentStatements, PolicyStatement } from '../../scripts/policy-table/statements';
 import { MutantHits, recordingMutantHits, replayMutantHits } from './mutation-coverage';
 
@@ -51,6 +51,13 @@ export function synthServiceStack(
     replayMutantHits(hit.hits);
   } else {
     const { value: text, hits } = recordingMutantHits(() => {
+      // Loaded on a miss only, and inside the recording (their top-level code is construct code
+      // too): a test file whose synthesis is cached, or whose tests are all filtered out (as in a
+      // mutation run), never loads cdktf and the construct tree.
+      /* eslint-disable @typescript-eslint/no-require-imports */
+      const { Testing } = require('cdktf') as typeof import('cdktf');
+      const { ServiceStack } = require('../../stacks/service-stack') as { ServiceStack: typeof ServiceStackClass };
+      /* eslint-enable @typescript-eslint/no-require-imports */
       const config = resolveConfig({ APPOINTMENTS_ENVIRONMENTS: envName });
       const environment = { ...config.environments[0], ...overrides };
       const app = Testing.app() as App;
