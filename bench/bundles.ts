@@ -98,6 +98,8 @@ function probeEnvironment(stubPort: number): NodeJS.ProcessEnv {
     SCHEDULER_ROLE_ARN: 'arn:aws:iam::123456789012:role/appointments-bench-scheduler',
     SCHEDULE_DLQ_ARN: 'arn:aws:sqs:us-west-1:123456789012:appointments-bench-schedule-dlq',
     AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${stubPort}`,
+    TOKEN_ISSUER: 'https://cognito-idp.us-west-1.amazonaws.com/us-west-1_bench',
+    TOKEN_AUDIENCE: 'bench-app-client',
   };
 }
 

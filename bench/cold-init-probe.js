@@ -2,6 +2,8 @@
 // the floor) and invokes its handler once with an event that makes it build its clients but send
 // nothing (a validation failure after the dependencies are built, or an empty stream batch).
 // send-reminder reads the table before anything else: its AWS_ENDPOINT_URL_DYNAMODB is a loopback stub.
+// authorize-request builds its verifier and refuses a request without a token (its expected
+// answer is the thrown Unauthorized); verifying a first token is measured by bench/token-verification.ts.
 'use strict';
 const [modulePath, probe] = process.argv.slice(2);
 
@@ -29,14 +31,26 @@ const EVENTS = {
   'cancel-appointment': apiEvent('DELETE'),
   'publish-appointment-events': { Records: [] },
   'send-reminder': { appointmentId: 'probe', version: 1, start: '2030-01-01T00:00:00Z', minutesBefore: 60 },
+  'authorize-request': {
+    type: 'REQUEST',
+    methodArn: 'arn:aws:execute-api:us-west-1:123456789012:probe/bench/GET/appointments',
+    headers: {},
+    multiValueHeaders: {},
+    requestContext: { requestId: 'cold-init-probe' },
+  },
 };
+/** Handlers whose expected answer to the probe's event is this thrown message. */
+const EXPECTED_THROWS = { 'authorize-request': 'Unauthorized' };
 
 const context = { awsRequestId: 'cold-init-probe', functionName: probe, getRemainingTimeInMillis: () => 10000 };
 
 async function main() {
   const loaded = require(modulePath);
   if (probe === 'empty') return;
-  const answer = await loaded.handler(EVENTS[probe], context);
+  const answer = await loaded.handler(EVENTS[probe], context).catch((error) => {
+    if (EXPECTED_THROWS[probe] !== undefined && error.message === EXPECTED_THROWS[probe]) return 'refused';
+    throw error;
+  });
   if (answer === undefined) throw new Error(`${probe}: the handler answered nothing`);
 }
 

@@ -15,6 +15,7 @@ import { consoleTable, describeMachine, Figure, machine, markdownTable } from '.
 import { nowMs } from './stats';
 import { measureSynth } from './synth';
 import { measureTestSuite } from './test-suite';
+import { measureTokenVerification } from './token-verification';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -41,6 +42,9 @@ async function main(): Promise<void> {
   const bundles = await step('bundles and cold init', () => measureBundles(quick ? 5 : 11));
   figures.push(...bundles.figures);
   raw.coldInitMs = { floor: bundles.floorMs, ...bundles.coldInitMs };
+  figures.push(
+    ...(await step('token verification', () => measureTokenVerification(quick ? 500 : 2000, quick ? 5 : 11))),
+  );
 
   const db = await step('DynamoDB Local', () => startDynamoDbLocal());
   try {
