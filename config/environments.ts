@@ -1,131 +1,25 @@
 /**
  * The typed configuration of every environment: one base and, per environment, only what it
- * changes. Settings live here and nowhere else; constructs receive them through props.
+ * changes. Settings live here and nowhere else; constructs receive them through props. What each
+ * setting means is in ./settings.ts.
  */
 import { applyOverrides, Overrides } from './overrides';
+import { ENVIRONMENT_NAMES, EnvironmentConfig, EnvironmentName } from './settings';
 
-export type EnvironmentName = 'dev' | 'staging' | 'prod';
+export { ENVIRONMENT_NAMES } from './settings';
 
-export const ENVIRONMENT_NAMES: readonly EnvironmentName[] = ['dev', 'staging', 'prod'];
-
-/** Capacity bounds of one DynamoDB dimension (reads or writes) under target-tracking scaling. */
-export interface CapacityBounds {
-  /** Provisioned floor; also the initial capacity. At least 10 (the product's floor). */
-  readonly min: number;
-  /** Ceiling that auto scaling may reach. */
-  readonly max: number;
-}
-
-export interface TableCapacity {
-  /** Bounds of read capacity units. */
-  readonly read: CapacityBounds;
-  /** Bounds of write capacity units. */
-  readonly write: CapacityBounds;
-  /** Target utilisation in percent for target tracking (20-90). */
-  readonly targetUtilization: number;
-}
-
-export interface ApiLimits {
-  /** Steady-state requests per second allowed per API key (usage plan throttle). */
-  readonly rateLimit: number;
-  /** Burst of requests allowed above the rate (usage plan throttle). */
-  readonly burstLimit: number;
-  /** Requests allowed per API key per day (usage plan quota). */
-  readonly quotaPerDay: number;
-}
-
-export interface ApiFirewallSettings {
-  /** Whether a WAFv2 web ACL guards the API stage (it costs about $5 a month plus $0.60 per million requests). */
-  readonly enabled: boolean;
-  /**
-   * Requests one client IP may make in any 5 minutes before WAF blocks it (10 to 2,000,000,000).
-   * Keep it above the usage plan's rate times 300 s: a client's backend calls from one address,
-   * and the usage plan, not WAF, is what throttles a client.
-   */
-  readonly requestsPer5MinutesPerIp: number;
-}
-
-export interface AlarmSettings {
-  /** Email addresses subscribed to the alarm topic. Each must confirm its subscription. */
-  readonly emails: readonly string[];
-  /** Booking conflicts in 5 minutes above which the conflict alarm fires. */
-  readonly conflictsPer5Minutes: number;
-  /** API p99 latency in milliseconds above which the latency alarm fires. */
-  readonly apiLatencyP99Ms: number;
-  /** Requests the API firewall blocks in 5 minutes above which its alarm fires (where there is one). */
-  readonly firewallBlocksPer5Minutes: number;
-}
-
-export interface EnvironmentConfig {
-  /** The environment: its physical names are `appointments-<name>-<purpose>`. */
-  readonly name: EnvironmentName;
-  /** The AWS account this environment lives in; the provider refuses any other account. */
-  readonly accountId: string;
-  /** AWS region, default `us-west-1`. */
-  readonly region: string;
-  /** Cost center written into the `CostCenter` tag of every resource. */
-  readonly costCenter: string;
-  /** Deletion protection on the table and `prevent_destroy` on stateful resources. */
-  readonly protectStatefulResources: boolean;
-  /** Retention of every log group, in days (a value CloudWatch Logs accepts). */
-  readonly logRetentionDays: number;
-  /** Capacity of the appointments table. */
-  readonly tableCapacity: TableCapacity;
-  /** Capacity of each global secondary index. */
-  readonly indexCapacity: TableCapacity;
-  /** Throttle and quota of each API key, and of every method of the stage. */
-  readonly api: ApiLimits;
-  /** API Gateway execution logging level. */
-  readonly apiExecutionLogLevel: 'ERROR' | 'INFO';
-  /**
-   * Whether this stack manages the region-wide `aws_api_gateway_account` CloudWatch role. Only one
-   * stack per account and region may own it; turn it on in exactly one environment per region.
-   */
-  readonly manageApiGatewayAccountLogging: boolean;
-  /** The web application firewall in front of the API stage. */
-  readonly apiFirewall: ApiFirewallSettings;
-  /**
-   * What Lambda does with function code not signed by the stack's signing profile: `Enforce`
-   * refuses to deploy it, `Warn` deploys it and logs a warning (the code is signed either way).
-   */
-  readonly untrustedCodeOnDeployment: 'Enforce' | 'Warn';
-  /** Reserved concurrency of each API function; `undefined` leaves the account pool shared. */
-  readonly apiReservedConcurrency?: number;
-  /**
-   * Version of the page-token secret (the HMAC key of list pagination tokens). Terraform writes
-   * the secret write-only, so it is never in state; raising the version writes a new random one
-   * (rotation), which makes the page tokens already handed out invalid.
-   */
-  readonly pageTokenSecretVersion: number;
-  /** Who the alarms notify and where the level alarms draw the line. */
-  readonly alarms: AlarmSettings;
-  /** Email addresses subscribed to appointment notifications (for operators; clients use SNS). */
-  readonly notificationEmails: readonly string[];
-}
-
-/** Where Terraform state lives. One bucket serves every environment, one key per stack. */
-export interface StateConfig {
-  readonly bucket: string;
-  readonly region: string;
-  /** Account that owns the state bucket (the bootstrap stack's account). */
-  readonly accountId: string;
-  /**
-   * IAM principal ARNs (roles or users; `*` wildcards allowed, as in `ArnLike`) that may read
-   * state objects and list the state bucket (`TF_STATE_READER_ARNS`). Everyone else is refused
-   * by the bucket policy, whatever their IAM policies allow.
-   * @default undefined: every principal of the state bucket's account (`aws:PrincipalAccount`)
-   */
-  readonly readerPrincipalArns?: readonly string[];
-}
-
-export interface AppConfig {
-  /** Cost center of the shared (bootstrap) stack's tags. */
-  readonly costCenter: string;
-  /** Where Terraform state lives. */
-  readonly state: StateConfig;
-  /** The environments to synthesize, one service stack each. */
-  readonly environments: readonly EnvironmentConfig[];
-}
+export type {
+  AlarmSettings,
+  ApiFirewallSettings,
+  ApiLimits,
+  AppConfig,
+  CapacityBounds,
+  EnvironmentConfig,
+  EnvironmentName,
+  StateConfig,
+  TableCapacity,
+} from './settings';
+export type { ApiClientSettings, IdentitySettings } from './identity';
 
 /**
  * AWS's documentation account id. It is a safe default: the provider's `allowed_account_ids`
@@ -145,9 +39,50 @@ export const BASE_ENVIRONMENT: Omit<EnvironmentConfig, 'name'> = {
   costCenter: 'scheduling',
   protectStatefulResources: false,
   logRetentionDays: 30,
-  tableCapacity: { read: { min: 10, max: 400 }, write: { min: 10, max: 400 }, targetUtilization: 70 },
+  // The write ceiling holds every client at its write throttle sending the costliest writes
+  // (npm run capacity: 10 + 3 writes a second on each writing method, about 302 WCU each).
+  tableCapacity: { read: { min: 10, max: 400 }, write: { min: 10, max: 4_100 }, targetUtilization: 70 },
   indexCapacity: { read: { min: 10, max: 200 }, write: { min: 10, max: 400 }, targetUtilization: 70 },
-  api: { rateLimit: 50, burstLimit: 100, quotaPerDay: 200_000 },
+  api: { rateLimit: 50, burstLimit: 100 },
+  apiClients: [
+    // The customers' booking site and apps.
+    {
+      name: 'web',
+      rateLimit: 50,
+      burstLimit: 100,
+      quotaPerDay: 500_000,
+      writeRateLimit: 10,
+      writeBurstLimit: 20,
+      writeSharePercent: 75,
+    },
+    // The clinics' desk app (staff and providers).
+    {
+      name: 'clinic',
+      rateLimit: 20,
+      burstLimit: 40,
+      quotaPerDay: 200_000,
+      writeRateLimit: 3,
+      writeBurstLimit: 6,
+      writeSharePercent: 25,
+    },
+  ],
+  identity: {
+    idTokenMinutes: 30,
+    accessTokenMinutes: 30,
+    refreshTokenDays: 7,
+    password: {
+      minimumLength: 12,
+      requireLowercase: true,
+      requireUppercase: true,
+      requireNumbers: true,
+      requireSymbols: true,
+      temporaryPasswordValidityDays: 3,
+    },
+    mfa: 'ON',
+    authFlows: ['ALLOW_USER_SRP_AUTH'],
+    threatProtection: 'ENFORCED',
+    authorizerCacheSeconds: 300,
+  },
   apiExecutionLogLevel: 'INFO',
   manageApiGatewayAccountLogging: false,
   apiFirewall: { enabled: true, requestsPer5MinutesPerIp: 20_000 },
@@ -156,6 +91,7 @@ export const BASE_ENVIRONMENT: Omit<EnvironmentConfig, 'name'> = {
   pageTokenSecretVersion: 1,
   alarms: { emails: [], conflictsPer5Minutes: 50, apiLatencyP99Ms: 2_000, firewallBlocksPer5Minutes: 100 },
   notificationEmails: [],
+  notificationProtocols: ['sqs', 'lambda', 'https', 'email'],
 };
 
 /** What each environment changes from the base, and nothing else. */
@@ -165,7 +101,29 @@ export const ENVIRONMENT_OVERRIDES: Record<EnvironmentName, Overrides<Omit<Envir
     // Ceilings deliberately below prod's peak: a runaway test cannot scale dev's cost.
     tableCapacity: { read: { max: 50 }, write: { max: 50 } },
     indexCapacity: { read: { max: 50 }, write: { max: 50 } },
-    api: { rateLimit: 20, burstLimit: 40, quotaPerDay: 50_000 },
+    api: { rateLimit: 20, burstLimit: 40 },
+    // One client, its writes within dev's capped ceiling: 0.1 a second on each writing method.
+    apiClients: [
+      {
+        name: 'developer',
+        rateLimit: 20,
+        burstLimit: 40,
+        quotaPerDay: 50_000,
+        writeRateLimit: 0.1,
+        writeBurstLimit: 3,
+        writeSharePercent: 100,
+      },
+    ],
+    // No real users: tokens from the command line (USER_PASSWORD_AUTH), no MFA prompt, no
+    // per-user threat protection bill.
+    identity: {
+      idTokenMinutes: 60,
+      accessTokenMinutes: 60,
+      refreshTokenDays: 30,
+      mfa: 'OPTIONAL',
+      authFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH'],
+      threatProtection: 'OFF',
+    },
     // Nothing public runs against dev; its firewall would cost more than the stage it guards.
     apiFirewall: { enabled: false },
     alarms: { apiLatencyP99Ms: 3_000 },
@@ -176,7 +134,27 @@ export const ENVIRONMENT_OVERRIDES: Record<EnvironmentName, Overrides<Omit<Envir
   prod: {
     protectStatefulResources: true,
     logRetentionDays: 365,
-    api: { rateLimit: 100, burstLimit: 200, quotaPerDay: 1_000_000 },
+    api: { rateLimit: 100, burstLimit: 200 },
+    apiClients: [
+      {
+        name: 'web',
+        rateLimit: 100,
+        burstLimit: 200,
+        quotaPerDay: 1_000_000,
+        writeRateLimit: 10,
+        writeBurstLimit: 20,
+        writeSharePercent: 75,
+      },
+      {
+        name: 'clinic',
+        rateLimit: 50,
+        burstLimit: 100,
+        quotaPerDay: 500_000,
+        writeRateLimit: 3,
+        writeBurstLimit: 6,
+        writeSharePercent: 25,
+      },
+    ],
     apiFirewall: { requestsPer5MinutesPerIp: 40_000 },
     untrustedCodeOnDeployment: 'Enforce',
     apiExecutionLogLevel: 'ERROR',

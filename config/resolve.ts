@@ -12,6 +12,7 @@ import { APP_NAME } from './naming';
 import { stateAccessFromEnv } from './state';
 import { applyOverrides, Overrides } from './overrides';
 import { SUPPORTED_REGIONS } from './regions';
+import { validateAccess } from './validate-access';
 
 /** Retention values CloudWatch Logs accepts (PutRetentionPolicy). */
 export const LOG_RETENTION_DAYS: readonly number[] = [
@@ -124,8 +125,6 @@ export function validateEnvironment(c: EnvironmentConfig): string[] {
       `${at('api')} needs rateLimit > 0 and burstLimit >= rateLimit (got ${c.api.rateLimit}/${c.api.burstLimit})`,
     );
   }
-  if (!Number.isInteger(c.api.quotaPerDay) || c.api.quotaPerDay <= 0)
-    problems.push(`${at('api.quotaPerDay')} must be a positive integer`);
   if (
     c.apiReservedConcurrency !== undefined &&
     (!Number.isInteger(c.apiReservedConcurrency) || c.apiReservedConcurrency < 1)
@@ -143,6 +142,7 @@ export function validateEnvironment(c: EnvironmentConfig): string[] {
     if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) problems.push(`${c.name}: "${email}" is not an email address`);
   }
   if (c.costCenter.trim() === '') problems.push(`${at('costCenter')} must not be empty`);
+  problems.push(...validateAccess(c));
   return problems;
 }
 

@@ -4,13 +4,13 @@ import { Annotations, IAspect, TerraformElement } from 'cdktf';
 import { resolve } from 'cdktf/lib/_tokens';
 import { PolicyRule } from './rule';
 import { apiFirewallProtections } from './rules/api-firewall-protections';
-import { apiKeyRequired } from './rules/api-key-required';
 import { restApiCreateBeforeDestroy } from './rules/create-before-destroy';
 import { encryptedQueues, encryptedTables, encryptedTopics } from './rules/encrypted-data-at-rest';
 import { kmsDescribeKeyWithoutEncryptionContext } from './rules/kms-describe-key-without-encryption-context';
 import { lambdaCodeSigning } from './rules/lambda-code-signing';
 import { lambdaEnvironmentEncryption } from './rules/lambda-environment-encryption';
 import { lambdaTracing } from './rules/lambda-tracing';
+import { methodAuthentication } from './rules/method-authentication';
 import { logGroupRetentionAndEncryption } from './rules/log-group-retention-and-encryption';
 import { noWildcardIamActions } from './rules/no-wildcard-iam-actions';
 import { resourcelessActionsOnAnyResource } from './rules/resourceless-actions-on-any-resource';
@@ -27,7 +27,7 @@ export const SERVICE_RULES: readonly PolicyRule[] = [
   lambdaTracing,
   lambdaEnvironmentEncryption,
   lambdaCodeSigning,
-  apiKeyRequired,
+  methodAuthentication,
   restApiCreateBeforeDestroy,
   apiFirewallProtections,
 ];

@@ -4,7 +4,9 @@
  * README. Prices are inputs below (AWS list prices, us-east-1, on-demand, no free tier); check
  * them for your region: us-west-1 is typically 10-20% higher.
  */
-import { DEFAULT_ENVIRONMENTS } from '../config/environments';
+import { DEFAULT_ENVIRONMENTS, ENVIRONMENT_NAMES } from '../config/environments';
+import { writeCosts } from '../bench/capacity-write-costs';
+import { writeShareChecks } from '../bench/capacity-write-shares';
 import { SLOT_MINUTES } from '../src/domain/appointment';
 
 const PRICE = {
@@ -36,7 +38,7 @@ const PRICE = {
  */
 export const PROD_BILLED_RESOURCES = {
   kmsKeys: 4,
-  alarms: 26,
+  alarms: 27,
   dashboards: 1,
   webAcls: 1,
   webAclRules: 3,
@@ -138,6 +140,24 @@ function cost(bookingsPerDay: number, env: keyof typeof DEFAULT_ENVIRONMENTS) {
   return { m, lines, total: Object.values(lines).reduce((a, b) => a + b, 0), provisionedWcu, provisionedRcu };
 }
 
+/** The costliest requests, and whether each client at its write throttle stays within its share. */
+function printWriteShares(): boolean {
+  console.log('\n### Write cost per client (the costliest requests at the write throttle)\n');
+  console.log('| operation | items written | WCU (1 KB items) | WCU (longest text) | WCU per index |');
+  console.log('| --- | --- | --- | --- | --- |');
+  for (const [operation, cost] of Object.entries(writeCosts()).filter(([, c]) => c.items > 0)) {
+    console.log(
+      `| ${operation} (480 min: ${cost.note}) | ${cost.items} | ${cost.typicalWcu} | ${cost.worstWcu} | ${cost.worstIndexWcu} |`,
+    );
+  }
+  const checks = writeShareChecks(ENVIRONMENT_NAMES.map((name) => ({ name, ...DEFAULT_ENVIRONMENTS[name] })));
+  console.log('');
+  for (const check of checks) console.log(`- ${check.line}`);
+  const failing = checks.filter((check) => !check.holds);
+  for (const check of failing) process.stderr.write(`${check.line}\n`);
+  return failing.length === 0;
+}
+
 function main(): void {
   const usd = (n: number) => `$${n.toFixed(2)}`;
   console.log('### Capacity per operation\n');
@@ -182,6 +202,7 @@ function main(): void {
     console.log(`| ${line} | ${usd(low.lines[line])} | ${usd(high.lines[line])} |`);
   }
   console.log(`| **total** | **${usd(low.total)}** | **${usd(high.total)}** |`);
+  if (!printWriteShares()) process.exitCode = 1;
 }
 
 if (require.main === module) main();

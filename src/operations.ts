@@ -137,26 +137,46 @@ const eventFunctions = {
   },
 } as const satisfies Readonly<Record<string, FunctionFacts>>;
 
+/**
+ * Functions API Gateway calls before every method, not HTTP operations: the REQUEST authorizer
+ * that verifies the caller's ID token against the user pool (issuer) and its app client (audience).
+ */
+const authorizerFunctions = {
+  'authorize-request': {
+    description: "Verifies the caller's ID token before every method and hands its identity to the handlers",
+    environment: [ENV.tokenIssuer, ENV.tokenAudience],
+  },
+} as const satisfies Readonly<Record<string, FunctionFacts>>;
+
 /** An operation of the API (and its function's folder under `functions/`). */
 export type OperationName = keyof typeof httpOperations;
 /** A function that no HTTP request reaches. */
 export type EventFunctionName = keyof typeof eventFunctions;
+/** A function API Gateway calls to authorize a request. */
+export type AuthorizerFunctionName = keyof typeof authorizerFunctions;
 /** Any function of the service: its folder under `functions/`. */
-export type FunctionName = OperationName | EventFunctionName;
+export type FunctionName = OperationName | EventFunctionName | AuthorizerFunctionName;
 
 /** The API's operations, one function each, in the order API Gateway and OpenAPI list them. */
 export const HTTP_OPERATIONS: Readonly<Record<OperationName, HttpOperation>> = httpOperations;
 /** The functions that no HTTP request reaches: the stream's outbox relay and the reminder sender. */
 export const EVENT_FUNCTIONS: Readonly<Record<EventFunctionName, FunctionFacts>> = eventFunctions;
+/** The functions API Gateway calls before every method: the token-verifying authorizer. */
+export const AUTHORIZER_FUNCTIONS: Readonly<Record<AuthorizerFunctionName, FunctionFacts>> = authorizerFunctions;
 
 export const OPERATION_NAMES = Object.keys(httpOperations) as readonly OperationName[];
 export const FUNCTION_NAMES: readonly FunctionName[] = [
   ...OPERATION_NAMES,
   ...(Object.keys(eventFunctions) as EventFunctionName[]),
+  ...(Object.keys(authorizerFunctions) as AuthorizerFunctionName[]),
 ];
 
 /** Every function's facts, HTTP or not. */
-export const FUNCTIONS: Readonly<Record<FunctionName, FunctionFacts>> = { ...HTTP_OPERATIONS, ...EVENT_FUNCTIONS };
+export const FUNCTIONS: Readonly<Record<FunctionName, FunctionFacts>> = {
+  ...HTTP_OPERATIONS,
+  ...EVENT_FUNCTIONS,
+  ...AUTHORIZER_FUNCTIONS,
+};
 
 /** The handler module of a function, relative to the repository root; it exports `handler`. */
 export const handlerModule = (name: FunctionName) => `functions/${name}/handler.ts`;

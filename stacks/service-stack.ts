@@ -7,6 +7,7 @@ import { FunctionCodeSigning } from '../constructs/functions/code-signing';
 import { ServiceFunction } from '../constructs/functions/service-function';
 import { STAGE_NAME } from '../constructs/api/api-stage';
 import { AppointmentEvents } from '../constructs/notifications/appointment-events';
+import { UserPool } from '../constructs/identity/user-pool';
 import { EncryptedTopic } from '../constructs/notifications/encrypted-topic';
 import { Observability } from '../constructs/observability/observability';
 import { ReminderScheduling } from '../constructs/reminders/reminder-scheduling';
@@ -14,7 +15,7 @@ import { ServiceKeys } from '../constructs/security/service-keys';
 import { StackEnvironment } from '../constructs/stack-environment';
 import { AppointmentsTable } from '../constructs/storage/appointments-table';
 import { APPOINTMENTS_TABLE_INDEXES } from '../src/data/table-schema';
-import { FUNCTION_NAMES, FunctionName } from '../src/operations';
+import { AUTHORIZER_FUNCTIONS, FUNCTION_NAMES, FunctionName } from '../src/operations';
 import { ServicePolicy } from '../policy/service-policy';
 import { configureAwsProvider, useS3State } from './common';
 
@@ -47,6 +48,12 @@ export class ServiceStack extends TerraformStack {
       topicName: naming.name('notifications'),
       key: keys.messaging,
       emailSubscribers: env.notificationEmails,
+      subscriptionProtocols: env.notificationProtocols,
+    });
+    const users = new UserPool(this, 'Identity', {
+      poolName: naming.name('users'),
+      settings: env.identity,
+      protect: env.protectStatefulResources,
     });
     const codeSigning = new FunctionCodeSigning(this, 'CodeSigning', {
       naming,
@@ -80,8 +87,14 @@ export class ServiceStack extends TerraformStack {
       reservedConcurrency: env.apiReservedConcurrency,
       pageTokenSecretVersion: env.pageTokenSecretVersion,
       firewall: env.apiFirewall.enabled ? env.apiFirewall : undefined,
+      identity: {
+        issuer: users.issuer,
+        audience: users.appClient.clientId,
+        authorizerCacheSeconds: env.identity.authorizerCacheSeconds,
+      },
       stage: {
         limits: env.api,
+        clients: env.apiClients,
         executionLogLevel: env.apiExecutionLogLevel,
         manageAccountLogging: env.manageApiGatewayAccountLogging,
       },
@@ -90,6 +103,7 @@ export class ServiceStack extends TerraformStack {
       ...api.handlers,
       'publish-appointment-events': events.publisher,
       'send-reminder': reminders.sender,
+      'authorize-request': api.authorizer,
     } satisfies Record<FunctionName, ServiceFunction>;
     const observability = new Observability(this, 'Observability', {
       naming,
@@ -98,6 +112,9 @@ export class ServiceStack extends TerraformStack {
       thresholds: env.alarms,
       targets: {
         functionNames: FUNCTION_NAMES.map((name) => functions[name].functionName),
+        authorizerFunctionNames: Object.keys(AUTHORIZER_FUNCTIONS).map(
+          (name) => functions[name as FunctionName].functionName,
+        ),
         apiName: api.restApi.apiName,
         stageName: STAGE_NAME,
         tableName: table.physicalName,
@@ -113,10 +130,18 @@ export class ServiceStack extends TerraformStack {
       value: `${api.stage.invokeUrl}/appointments`,
       description: 'Base URL of the appointments API',
     });
-    new TerraformOutput(this, 'api_key_id', {
-      value: api.stage.apiKey.id,
-      description: "Id of the clients' API key (value: aws apigateway get-api-key --api-key <id> --include-value)",
+    for (const [client, access] of Object.entries(api.stage.clientPlans.clients)) {
+      new TerraformOutput(this, `api_key_id_${client.replace(/-/g, '_')}`, {
+        value: access.key.id,
+        description: `Id of the ${client} client's API key (value: aws apigateway get-api-key --api-key <id> --include-value)`,
+      });
+    }
+    new TerraformOutput(this, 'user_pool_id', { value: users.userPoolId });
+    new TerraformOutput(this, 'user_pool_client_id', {
+      value: users.appClient.clientId,
+      description: 'The app client of the client apps: the audience of the ID tokens the API accepts',
     });
+    new TerraformOutput(this, 'token_issuer', { value: users.issuer, description: 'The iss of accepted ID tokens' });
     new TerraformOutput(this, 'table_name', { value: table.tableName });
     new TerraformOutput(this, 'notification_topic_arn', { value: topic.arn });
     new TerraformOutput(this, 'alarm_topic_arn', { value: observability.alarmTopic.arn });

@@ -1,10 +1,10 @@
 import { apiFirewallProtections } from '../../policy/rules/api-firewall-protections';
-import { apiKeyRequired } from '../../policy/rules/api-key-required';
 import { restApiCreateBeforeDestroy } from '../../policy/rules/create-before-destroy';
 import { encryptedQueues, encryptedTables, encryptedTopics } from '../../policy/rules/encrypted-data-at-rest';
 import { lambdaCodeSigning } from '../../policy/rules/lambda-code-signing';
 import { lambdaEnvironmentEncryption } from '../../policy/rules/lambda-environment-encryption';
 import { lambdaTracing } from '../../policy/rules/lambda-tracing';
+import { methodAuthentication } from '../../policy/rules/method-authentication';
 import { logGroupRetentionAndEncryption } from '../../policy/rules/log-group-retention-and-encryption';
 import { kmsDescribeKeyWithoutEncryptionContext } from '../../policy/rules/kms-describe-key-without-encryption-context';
 import { noWildcardIamActions } from '../../policy/rules/no-wildcard-iam-actions';
@@ -29,6 +29,13 @@ const firewall = {
       visibility_config: metrics,
     })),
   ],
+};
+
+const authenticatedMethod = {
+  http_method: 'GET',
+  authorization: 'CUSTOM',
+  authorizer_id: '${aws_api_gateway_authorizer.TokenAuthorizer.id}',
+  api_key_required: true,
 };
 
 /** Each rule: one compliant configuration (no problem) and one that is not (the exact problem). */
@@ -192,10 +199,34 @@ const cases = [
     problem: 'function code is not deployed from a signed object in the artifact bucket',
   },
   {
-    rule: apiKeyRequired,
-    compliant: { http_method: 'GET', api_key_required: true },
-    violating: { http_method: 'GET' },
+    rule: methodAuthentication,
+    compliant: authenticatedMethod,
+    violating: { ...authenticatedMethod, api_key_required: false },
     problem: 'method GET does not require an API key',
+  },
+  {
+    rule: methodAuthentication,
+    compliant: authenticatedMethod,
+    violating: { http_method: 'GET', authorization: 'NONE', api_key_required: true },
+    problem: 'method GET has authorization NONE, not a token authorizer',
+  },
+  {
+    rule: methodAuthentication,
+    compliant: { ...authenticatedMethod, authorization: 'COGNITO_USER_POOLS' },
+    violating: { ...authenticatedMethod, authorization: 'AWS_IAM' },
+    problem: 'method GET has authorization AWS_IAM, not a token authorizer',
+  },
+  {
+    rule: methodAuthentication,
+    compliant: authenticatedMethod,
+    violating: { http_method: 'GET', authorization: 'CUSTOM', api_key_required: true },
+    problem: 'method GET has authorization CUSTOM but names no authorizer',
+  },
+  {
+    rule: methodAuthentication,
+    compliant: authenticatedMethod,
+    violating: { ...authenticatedMethod, authorizer_id: '' },
+    problem: 'method GET has authorization CUSTOM but names no authorizer',
   },
   {
     rule: restApiCreateBeforeDestroy,

@@ -189,7 +189,7 @@ describe('function permissions', () => {
 
   test('only Lambda, called from this account, may assume a function role', () => {
     const functions = resourcesOfType(json, 'aws_lambda_function').map(([, f]) => String(f.function_name));
-    expect(functions).toHaveLength(7);
+    expect(functions).toHaveLength(8);
     for (const name of functions) {
       expect(roleTrustStatements(json, name)).toEqual([
         {

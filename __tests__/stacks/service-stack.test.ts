@@ -39,11 +39,14 @@ describe('provider and state', () => {
   test('the stack exports what a user needs after deploying', () => {
     expect(Object.keys(dev.output ?? {}).sort()).toEqual([
       'alarm_topic_arn',
-      'api_key_id',
+      'api_key_id_developer',
       'api_url',
       'dashboard_url',
       'notification_topic_arn',
       'table_name',
+      'token_issuer',
+      'user_pool_client_id',
+      'user_pool_id',
     ]);
   });
 });
@@ -96,7 +99,7 @@ describe('appointments table', () => {
     const table = `\${aws_dynamodb_table.${resourcesOfType(prod, 'aws_dynamodb_table')[0][0]}.name}`;
     expect(targets).toEqual([
       [`table/${table}`, 'dynamodb:table:ReadCapacityUnits', 10, 400],
-      [`table/${table}`, 'dynamodb:table:WriteCapacityUnits', 10, 400],
+      [`table/${table}`, 'dynamodb:table:WriteCapacityUnits', 10, 4100],
       [`table/${table}/index/byCustomer`, 'dynamodb:index:ReadCapacityUnits', 10, 200],
       [`table/${table}/index/byCustomer`, 'dynamodb:index:WriteCapacityUnits', 10, 400],
       [`table/${table}/index/byProvider`, 'dynamodb:index:ReadCapacityUnits', 10, 200],
@@ -156,11 +159,17 @@ describe('REST API', () => {
   });
 
   test('the usage plan throttles and caps each key as configured', () => {
-    expect(only(prod, 'aws_api_gateway_usage_plan')).toMatchObject({
+    // One plan per client (identity-client-keys.test.ts); the web client's is prod's largest.
+    const web = resourcesOfType(prod, 'aws_api_gateway_usage_plan').find(
+      ([, p]) => p.name === 'appointments-prod-plan-web',
+    );
+    expect(web?.[1]).toMatchObject({
       throttle_settings: { rate_limit: 100, burst_limit: 200 },
       quota_settings: { limit: 1_000_000, period: 'DAY' },
     });
-    expect(only(prod, 'aws_api_gateway_usage_plan_key')).toMatchObject({ key_type: 'API_KEY' });
+    for (const [, member] of resourcesOfType(prod, 'aws_api_gateway_usage_plan_key')) {
+      expect(member).toMatchObject({ key_type: 'API_KEY' });
+    }
   });
 
   test('the deployment is replaced when the shape of the API changes', () => {
@@ -180,7 +189,7 @@ describe('REST API', () => {
 describe('functions', () => {
   test('every function runs nodejs22.x on arm64 with tracing, explicit memory and timeout, and its own log group', () => {
     const functions = resourcesOfType(dev, 'aws_lambda_function').map(([, f]) => f);
-    expect(functions).toHaveLength(7);
+    expect(functions).toHaveLength(8);
     for (const f of functions) {
       expect(f).toMatchObject({
         runtime: 'nodejs22.x',
@@ -207,7 +216,7 @@ describe('functions', () => {
       f.function_name,
       f.reserved_concurrent_executions,
     ]);
-    expect(reserved.filter(([, r]) => r === 50).map(([n]) => n)).toHaveLength(5);
+    expect(reserved.filter(([, r]) => r === 50).map(([n]) => n)).toHaveLength(6); // and the authorizer
   });
 
   test('the stream relay retries, bisects, reports partial failures, dead-letters and sees only appointments', () => {

@@ -14,7 +14,7 @@ beforeAll(() => {
 });
 
 const scaled = [
-  { scope: 'table', suffix: '', prefix: 'dynamodb:table', read: 400, write: 400 },
+  { scope: 'table', suffix: '', prefix: 'dynamodb:table', read: 400, write: 4100 },
   { scope: 'index', suffix: '/index/byProvider', prefix: 'dynamodb:index', read: 200, write: 400 },
   { scope: 'index', suffix: '/index/byCustomer', prefix: 'dynamodb:index', read: 200, write: 400 },
 ];

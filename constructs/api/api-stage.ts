@@ -1,29 +1,32 @@
 import { Construct } from 'constructs';
 import { ApiGatewayAccount } from '@cdktf/provider-aws/lib/api-gateway-account';
-import { ApiGatewayApiKey } from '@cdktf/provider-aws/lib/api-gateway-api-key';
 import { ApiGatewayMethodSettings } from '@cdktf/provider-aws/lib/api-gateway-method-settings';
 import { ApiGatewayStage } from '@cdktf/provider-aws/lib/api-gateway-stage';
-import { ApiGatewayUsagePlan } from '@cdktf/provider-aws/lib/api-gateway-usage-plan';
-import { ApiGatewayUsagePlanKey } from '@cdktf/provider-aws/lib/api-gateway-usage-plan-key';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import type { ApiLimits } from '../../config/environments';
+import type { ApiClientSettings } from '../../config/identity';
 import { ServiceNaming } from '../../config/naming';
 import { PolicyDocument } from '../iam/policy-document';
 import { EncryptionKey } from '../security/encryption-key';
 import { StackEnvironment } from '../stack-environment';
+import { ClientUsagePlans } from './client-usage-plans';
 import { AppointmentsRestApi } from './rest-api';
 
 export const STAGE_NAME = 'v1';
 
 /**
- * One access-log line per request, as JSON. The key's id, never the key itself, is logged.
+ * One access-log line per request, as JSON. The key's id, never the key itself, is logged; the
+ * caller by tenant and subject (the authorizer's context), never by name or email.
  */
 export const ACCESS_LOG_FORMAT = JSON.stringify({
   requestId: '$context.requestId',
   extendedRequestId: '$context.extendedRequestId',
   apiKeyId: '$context.identity.apiKeyId',
+  tenantId: '$context.authorizer.tenantId',
+  subject: '$context.authorizer.principalId',
+  authorizerStatus: '$context.authorizer.status',
   sourceIp: '$context.identity.sourceIp',
   requestTime: '$context.requestTime',
   httpMethod: '$context.httpMethod',
@@ -35,7 +38,7 @@ export const ACCESS_LOG_FORMAT = JSON.stringify({
 });
 
 export interface ApiStageProps {
-  /** Names the access log group, the API key, the usage plan and the account logging role. */
+  /** Names the access log group, the API keys, the usage plans and the account logging role. */
   readonly naming: ServiceNaming;
   /** The API this stage serves; the stage points at its current deployment. */
   readonly restApi: AppointmentsRestApi;
@@ -43,8 +46,10 @@ export interface ApiStageProps {
   readonly logsKey: EncryptionKey;
   /** Retention of the access and execution log groups, in days. */
   readonly logRetentionDays: number;
-  /** Throttle of every method and of each API key, and each key's daily quota. */
+  /** Throttle of every method of the stage, all clients together. */
   readonly limits: ApiLimits;
+  /** The client applications: one API key and usage plan each, with its own throttle and quota. */
+  readonly clients: readonly ApiClientSettings[];
   /** Execution logging level; bodies are never logged. */
   readonly executionLogLevel: 'ERROR' | 'INFO';
   /**
@@ -57,12 +62,11 @@ export interface ApiStageProps {
 
 /**
  * The live stage of the API with its logging, tracing, throttling, and the API key and usage
- * plan that clients use.
+ * plan of each client application.
  */
 export class ApiStage extends Construct {
   readonly stage: ApiGatewayStage;
-  readonly apiKey: ApiGatewayApiKey;
-  readonly usagePlan: ApiGatewayUsagePlan;
+  readonly clientPlans: ClientUsagePlans;
   readonly accessLogs: CloudwatchLogGroup;
 
   constructor(scope: Construct, id: string, props: ApiStageProps) {
@@ -105,21 +109,11 @@ export class ApiStage extends Construct {
     });
     props.restApi.redeployOn(methodSettings);
 
-    this.apiKey = new ApiGatewayApiKey(this, 'ClientKey', {
-      name: naming.name('client'),
-      description: 'API key of the booking clients; read its value with `aws apigateway get-api-key --include-value`',
-      enabled: true,
-    });
-    this.usagePlan = new ApiGatewayUsagePlan(this, 'UsagePlan', {
-      name: naming.name('clients'),
-      apiStages: [{ apiId: api.id, stage: this.stage.stageName }],
-      throttleSettings: { rateLimit: limits.rateLimit, burstLimit: limits.burstLimit },
-      quotaSettings: { limit: limits.quotaPerDay, period: 'DAY' },
-    });
-    new ApiGatewayUsagePlanKey(this, 'ClientKeyInPlan', {
-      keyId: this.apiKey.id,
-      keyType: 'API_KEY',
-      usagePlanId: this.usagePlan.id,
+    this.clientPlans = new ClientUsagePlans(this, 'Clients', {
+      naming,
+      apiId: api.id,
+      stageName: this.stage.stageName,
+      clients: props.clients,
     });
   }
 

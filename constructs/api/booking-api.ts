@@ -44,8 +44,17 @@ export interface BookingApiProps {
    * @default no web ACL
    */
   readonly firewall?: { readonly requestsPer5MinutesPerIp: number };
-  /** Throttling, quota and logging of the stage. */
-  readonly stage: Pick<ApiStageProps, 'limits' | 'executionLogLevel' | 'manageAccountLogging'>;
+  /** Throttling, the client applications' keys and plans, and logging of the stage. */
+  readonly stage: Pick<ApiStageProps, 'limits' | 'clients' | 'executionLogLevel' | 'manageAccountLogging'>;
+  /** Whose ID tokens the API accepts, and how long the authorizer's answer is cached. */
+  readonly identity: {
+    /** The `iss` of accepted tokens: the user pool's issuer URL. */
+    readonly issuer: string;
+    /** The `aud` of accepted tokens: the app client's id. */
+    readonly audience: string;
+    /** Seconds API Gateway caches the authorizer's answer per Authorization header (0 to 3600). */
+    readonly authorizerCacheSeconds: number;
+  };
 }
 
 /** The table access each operation's function is granted: read functions cannot write. */
@@ -63,6 +72,8 @@ const TABLE_ACCESS: Record<OperationName, (table: AppointmentsTable, role: RoleP
  */
 export class BookingApi extends Construct {
   readonly handlers: Record<OperationName, ServiceFunction>;
+  /** Verifies the caller's ID token before every method (functions/authorize-request). */
+  readonly authorizer: ServiceFunction;
   readonly restApi: AppointmentsRestApi;
   readonly stage: ApiStage;
   readonly pageTokenSecret: SsmParameter;
@@ -89,6 +100,8 @@ export class BookingApi extends Construct {
     const environmentValues = {
       [ENV.tableName]: table.tableName,
       [ENV.pageTokenSecretParameter]: this.pageTokenSecret.name,
+      [ENV.tokenIssuer]: props.identity.issuer,
+      [ENV.tokenAudience]: props.identity.audience,
     };
     const handlers: Partial<Record<OperationName, ServiceFunction>> = {};
     for (const operation of OPERATION_NAMES) {
@@ -110,8 +123,24 @@ export class BookingApi extends Construct {
       handlers[operation] = fn;
     }
     this.handlers = handlers as Record<OperationName, ServiceFunction>;
+    // It needs no grant: the issuer's signing keys are public (its JWKS, fetched over HTTPS).
+    // Reserved like the handlers: a throttled authorizer would fail every request.
+    this.authorizer = new ServiceFunction(this, 'authorize-request', {
+      naming,
+      source: 'authorize-request',
+      logsKey: props.logsKey,
+      environmentKey: props.environmentKey,
+      codeSigning: props.codeSigning,
+      logRetentionDays: props.logRetentionDays,
+      reservedConcurrency: props.reservedConcurrency,
+      environmentValues,
+    });
 
-    this.restApi = new AppointmentsRestApi(this, 'RestApi', { apiName: naming.name('api'), handlers: this.handlers });
+    this.restApi = new AppointmentsRestApi(this, 'RestApi', {
+      apiName: naming.name('api'),
+      handlers: this.handlers,
+      authorizer: { handler: this.authorizer, resultCacheSeconds: props.identity.authorizerCacheSeconds },
+    });
     this.stage = new ApiStage(this, 'Stage', {
       ...props.stage,
       naming,

@@ -12,12 +12,19 @@ import { HTTP_OPERATIONS, OPERATION_NAMES, OperationName, ResourcePath } from '.
 import { ServiceFunction } from '../functions/service-function';
 import { DeploymentTrigger } from './deployment-trigger';
 import { GatewayResponses } from './gateway-responses';
+import { RequestAuthorizer } from './request-authorizer';
 
 export interface RestApiProps {
   /** Physical name of the API, from the naming helper. */
   readonly apiName: string;
   /** The function serving each operation of the registry (src/operations.ts). */
   readonly handlers: Readonly<Record<OperationName, Pick<ServiceFunction, 'invokeArn' | 'function'>>>;
+  /** The function that verifies the caller's ID token before every method, and how long its answer is cached. */
+  readonly authorizer: {
+    readonly handler: Pick<ServiceFunction, 'invokeArn' | 'function'>;
+    /** Seconds an answer is kept per Authorization header (0 to 3600). */
+    readonly resultCacheSeconds: number;
+  };
 }
 
 /**
@@ -32,8 +39,9 @@ const RESOURCE_IDS: Record<ResourcePath, string> = {
 
 /**
  * The REST API (not an HTTP API: only REST APIs have API keys and usage plans). Every method
- * requires an API key, validates its parameters and body before a function runs, and proxies
- * to the operation's own function. Resources, methods, models and validators are derived from
+ * requires an API key and a verified ID token (the REQUEST authorizer), validates its parameters
+ * and body before a function runs, and proxies to the operation's own function, which finds the
+ * caller's identity in `event.requestContext.authorizer`. Resources, methods, models and validators are derived from
  * the registry of operations. The deployment is replaced whenever the API's definition changes.
  */
 export class AppointmentsRestApi extends Construct {
@@ -42,6 +50,7 @@ export class AppointmentsRestApi extends Construct {
   readonly apiName: string;
   readonly deployment: ApiGatewayDeployment;
   readonly methods: ApiGatewayMethod[] = [];
+  readonly authorizer: RequestAuthorizer;
   /** Replaces the deployment when the definition changes; `redeployOn` adds stage-level parts. */
   private readonly trigger = new DeploymentTrigger();
   private readonly resources = new Map<string, ApiGatewayResource>();
@@ -57,6 +66,12 @@ export class AppointmentsRestApi extends Construct {
       // A change that forces a new API builds the new one before the old one goes, so the stage
       // and its clients are never left without an API (checkov CKV_AWS_237).
       lifecycle: { createBeforeDestroy: true },
+    });
+
+    this.authorizer = new RequestAuthorizer(this, 'TokenAuthorizer', {
+      api: this.api,
+      handler: props.authorizer.handler,
+      resultCacheSeconds: props.authorizer.resultCacheSeconds,
     });
 
     const validators = {
@@ -100,7 +115,9 @@ export class AppointmentsRestApi extends Construct {
         restApiId: this.api.id,
         resourceId: resource.id,
         httpMethod,
-        authorization: 'NONE', // callers authenticate with the API key (api_key_required)
+        // The application by its API key, the person by their ID token: both, on every method.
+        authorization: 'CUSTOM',
+        authorizerId: this.authorizer.id,
         apiKeyRequired: true,
         requestParameters,
         requestValidatorId: model ? validators.body.id : validators.parameters.id,
@@ -133,6 +150,7 @@ export class AppointmentsRestApi extends Construct {
     // snapshots: changing one needs no new deployment.
     this.trigger.include(
       this.api,
+      this.authorizer.authorizer,
       ...this.resources.values(),
       validators.body,
       validators.parameters,
@@ -146,7 +164,7 @@ export class AppointmentsRestApi extends Construct {
       description: 'Replaced whenever the shape of the API changes',
       triggers: { shape: this.trigger.value },
       lifecycle: { createBeforeDestroy: true },
-      dependsOn: [...this.methods, ...integrations, ...responses.responses],
+      dependsOn: [this.authorizer.authorizer, ...this.methods, ...integrations, ...responses.responses],
     });
   }
 

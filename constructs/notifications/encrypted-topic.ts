@@ -17,12 +17,19 @@ export interface EncryptedTopicProps {
    * @default no subscriptions
    */
   readonly emailSubscribers?: readonly string[];
+  /**
+   * The only delivery protocols anyone may subscribe with (the `sns:Protocol` condition): the
+   * topic policy denies every other, whatever an IAM policy allows. Never plain `http`.
+   * @default ['email']
+   */
+  readonly subscriptionProtocols?: readonly string[];
 }
 
 /**
  * An SNS topic encrypted with a customer-managed key. Its topic policy and the key policy name
  * exactly who may publish (`grantPublish`, `allowServiceToPublish`); everything else is denied by
- * default, and anything without TLS is denied outright.
+ * default, anything without TLS is denied outright, and so is a subscription by any protocol
+ * but those named.
  */
 export class EncryptedTopic extends Construct {
   readonly topic: SnsTopic;
@@ -33,6 +40,14 @@ export class EncryptedTopic extends Construct {
     super(scope, id);
     this.props = props;
     this.topic = new SnsTopic(this, 'Topic', { name: props.topicName, kmsMasterKeyId: props.key.arn });
+    const protocols = [...(props.subscriptionProtocols ?? ['email'])];
+    if (protocols.includes('http')) {
+      throw new Error(`Topic ${props.topicName}: "http" subscriptions would deliver messages unencrypted`);
+    }
+    if ((props.emailSubscribers ?? []).length > 0 && !protocols.includes('email')) {
+      throw new Error(`Topic ${props.topicName} has email subscribers, but its subscription protocols exclude "email"`);
+    }
+    const otherProtocols = [{ test: 'StringNotEquals', variable: 'sns:Protocol', values: protocols }];
     this.policy = new PolicyDocument(this, 'TopicPolicy', {
       statements: [
         {
@@ -48,6 +63,16 @@ export class EncryptedTopic extends Construct {
           actions: ['sns:Publish', 'sns:Subscribe'],
           resources: [this.topic.arn],
           condition: [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] }],
+        },
+        {
+          // A Deny, not a condition on the Allow above: an IAM policy in the account could
+          // otherwise allow a subscription by any protocol.
+          sid: 'DenyOtherSubscriptionProtocols',
+          effect: 'Deny',
+          principals: [{ type: '*', identifiers: ['*'] }],
+          actions: ['sns:Subscribe'],
+          resources: [this.topic.arn],
+          condition: otherProtocols,
         },
       ],
     });

@@ -6,8 +6,15 @@ import { StackEnvironment } from '../stack-environment';
 
 /** What the alarms watch; every name is a physical name from the stack. */
 export interface AlarmTargets {
-  /** Every function of the service: each gets an error and a throttle alarm. */
+  /** Every function of the service: each gets an error and a throttle alarm (authorizers: throttle only). */
   readonly functionNames: readonly string[];
+  /**
+   * Those of `functionNames` that authorize requests. An authorizer answers 401 by failing with
+   * "Unauthorized", so its Errors count refused tokens, not faults: it gets no error alarm. Its
+   * real faults answer 503 or 500 (gateway responses), which the API's 5XX alarm counts.
+   * @default none
+   */
+  readonly authorizerFunctionNames?: readonly string[];
   /** The REST API, for the 5XX and latency alarms. */
   readonly apiName: string;
   /** The API's stage whose metrics those alarms watch. */
@@ -63,9 +70,10 @@ export class ServiceAlarms extends Construct {
     super(scope, id);
     const { naming, targets, thresholds } = props;
     const specs: AlarmSpec[] = [];
+    const authorizers = targets.authorizerFunctionNames ?? [];
     for (const fn of targets.functionNames) {
-      specs.push(
-        {
+      if (!authorizers.includes(fn)) {
+        specs.push({
           id: `${fn}-errors`,
           name: `${fn}-errors`,
           namespace: 'AWS/Lambda',
@@ -74,18 +82,18 @@ export class ServiceAlarms extends Construct {
           statistic: 'Sum',
           threshold: 0,
           alarmDescription: `${fn} raised errors`,
-        },
-        {
-          id: `${fn}-throttles`,
-          name: `${fn}-throttles`,
-          namespace: 'AWS/Lambda',
-          metricName: 'Throttles',
-          dimensions: { FunctionName: fn },
-          statistic: 'Sum',
-          threshold: 0,
-          alarmDescription: `${fn} was throttled (concurrency limit)`,
-        },
-      );
+        });
+      }
+      specs.push({
+        id: `${fn}-throttles`,
+        name: `${fn}-throttles`,
+        namespace: 'AWS/Lambda',
+        metricName: 'Throttles',
+        dimensions: { FunctionName: fn },
+        statistic: 'Sum',
+        threshold: 0,
+        alarmDescription: `${fn} was throttled (concurrency limit)`,
+      });
     }
     const api = { ApiName: targets.apiName, Stage: targets.stageName };
     specs.push(

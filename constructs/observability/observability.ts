@@ -22,6 +22,9 @@ export interface ObservabilityProps {
   readonly messagingKey: EncryptionKey;
 }
 
+/** Who may subscribe to the alarm topic: people by email, paging services by HTTPS. */
+export const ALARM_SUBSCRIPTION_PROTOCOLS: readonly string[] = ['email', 'https'];
+
 /** Alarms to an encrypted alarm topic (emails from configuration) and the service dashboard. */
 export class Observability extends Construct {
   readonly alarmTopic: EncryptedTopic;
@@ -35,6 +38,7 @@ export class Observability extends Construct {
       topicName: naming.name('alarms'),
       key: props.messagingKey,
       emailSubscribers: props.alarmEmails,
+      subscriptionProtocols: ALARM_SUBSCRIPTION_PROTOCOLS,
     });
     this.alarmTopic.allowServiceToPublish('cloudwatch.amazonaws.com', regionalArn(this, 'cloudwatch', 'alarm:*'));
     const targets = { ...props.targets, alarmTopicArn: this.alarmTopic.arn };

@@ -51,7 +51,41 @@ export const GRANTING_RESOURCE_TYPES: Readonly<Record<string, GrantingType>> = {
       'api_key_required',
     ],
   },
+  // Which function decides who calls each method, from which header, and how long its answer holds.
+  aws_api_gateway_authorizer: {
+    documents: [],
+    grants: [
+      'type',
+      'authorizer_uri',
+      'authorizer_credentials',
+      'identity_source',
+      'provider_arns',
+      'authorizer_result_ttl_in_seconds',
+    ],
+  },
   aws_api_gateway_usage_plan: { documents: [], grants: ['api_stages'] },
+  // Who may get a token at all (self sign-up or operators only), and which claims are fixed.
+  aws_cognito_user_pool: {
+    documents: [],
+    grants: ['admin_create_user_config', 'username_attributes', 'schema', 'mfa_configuration'],
+  },
+  // How a client app signs users in, and which attributes a user may write about themselves.
+  aws_cognito_user_pool_client: {
+    documents: [],
+    grants: [
+      'user_pool_id',
+      'generate_secret',
+      'explicit_auth_flows',
+      'allowed_oauth_flows',
+      'allowed_oauth_scopes',
+      'callback_urls',
+      'supported_identity_providers',
+      'read_attributes',
+      'write_attributes',
+    ],
+  },
+  // A role group: the role claim of its members' tokens (and an IAM role, were one named).
+  aws_cognito_user_group: { documents: [], grants: ['user_pool_id', 'name', 'role_arn'] },
   aws_api_gateway_usage_plan_key: { documents: [], grants: 'all' },
 };
 

@@ -1,0 +1,88 @@
+/**
+ * The write-cost bound of `npm run capacity`: the costliest request of each operation, checked
+ * against the domain's own limits, and each client's share of the write ceilings.
+ */
+import { DEFAULT_ENVIRONMENTS, ENVIRONMENT_NAMES, EnvironmentConfig } from '../../config/environments';
+import { largestAppointment, MAX_DURATION_MINUTES, MAX_LOCKS, writeCosts } from '../../bench/capacity-write-costs';
+import { writeShareChecks } from '../../bench/capacity-write-shares';
+import { slotStarts } from '../../src/domain/slots';
+import { customerSchema, durationSchema, notesSchema } from '../../src/domain/validation';
+
+const environments = ENVIRONMENT_NAMES.map((name) => ({ name, ...DEFAULT_ENVIRONMENTS[name] }));
+
+describe('the costliest request of each operation', () => {
+  test('the longest booking the domain accepts is 480 minutes, and it holds 32 slot locks', () => {
+    expect(durationSchema.safeParse(MAX_DURATION_MINUTES).success).toBe(true);
+    expect(durationSchema.safeParse(MAX_DURATION_MINUTES + 15).success).toBe(false);
+    const startMs = Date.parse('2026-12-01T17:00:00Z');
+    expect(slotStarts({ startMs, endMs: startMs + MAX_DURATION_MINUTES * 60_000 })).toHaveLength(MAX_LOCKS);
+    expect(MAX_LOCKS).toBe(32);
+  });
+
+  test("the largest appointment's text is as long as the domain accepts, in 3-byte characters", () => {
+    const appointment = largestAppointment() as { customer: { name: string }; notes: string };
+    expect(customerSchema.safeParse({ customerId: 'c-1', name: appointment.customer.name }).success).toBe(true);
+    expect(customerSchema.safeParse({ customerId: 'c-1', name: `${appointment.customer.name}€` }).success).toBe(false);
+    expect(notesSchema.safeParse(appointment.notes).success).toBe(true);
+    expect(notesSchema.safeParse(`${appointment.notes}€`).success).toBe(false);
+    // No UTF-16 unit takes more than 3 bytes of UTF-8: a 4-byte character is two units.
+    expect(Buffer.byteLength('€')).toBe(3);
+    expect(Buffer.byteLength('\u{1F600}') / '\u{1F600}'.length).toBe(2);
+  });
+
+  test('at 1 KB an item, a booking writes 34 items (68 WCU), moving it 65 (130 WCU), cancelling it 33 (66 WCU)', () => {
+    const costs = writeCosts();
+    expect(costs['create-appointment']).toMatchObject({ items: 34, typicalWcu: 68 });
+    expect(costs['update-appointment']).toMatchObject({ items: 65, typicalWcu: 130 });
+    expect(costs['cancel-appointment']).toMatchObject({ items: 33, typicalWcu: 66 });
+    expect(costs['get-appointment'].worstWcu + costs['list-appointments'].worstWcu).toBe(0);
+  });
+
+  test('with the longest text each costs more: 86, 140 and 76 WCU', () => {
+    const costs = writeCosts();
+    expect([
+      costs['create-appointment'].worstWcu,
+      costs['update-appointment'].worstWcu,
+      costs['cancel-appointment'].worstWcu,
+    ]).toEqual([86, 140, 76]);
+  });
+});
+
+describe("each client's share of the write ceilings", () => {
+  test('every environment as configured: every client stays within its share', () => {
+    const checks = writeShareChecks(environments);
+    expect(checks.filter((c) => !c.holds).map((c) => c.line)).toEqual([]);
+    expect(checks.map((c) => `${c.environment}/${c.client}`)).toEqual([
+      'dev/developer',
+      'staging/web',
+      'staging/clinic',
+      'prod/web',
+      'prod/clinic',
+    ]);
+  });
+
+  test('a client whose write throttle can take more than its share fails, naming the environment and the client', () => {
+    const prod = environments.find((e) => e.name === 'prod') as EnvironmentConfig;
+    const greedy = {
+      ...prod,
+      apiClients: prod.apiClients.map((c) => (c.name === 'clinic' ? { ...c, writeRateLimit: 4 } : c)),
+    };
+    const [web, clinic] = writeShareChecks([greedy]);
+    expect(web.holds).toBe(true);
+    expect(clinic).toMatchObject({ holds: false, worstWcu: 1208, shareWcu: 1025 });
+    expect(clinic.line).toBe(
+      'FAILS prod: client clinic at 4/s on each of POST, PATCH, DELETE x 302 WCU = 1208 WCU/s on the table, ' +
+        'MORE than its 25% share of the 4100 WCU ceiling (1025); x 30 = 120 WCU/s on each index, ' +
+        'MORE than its share of 400 (100)',
+    );
+  });
+
+  test("a lower table ceiling fails the client it no longer holds, even when each index's share holds", () => {
+    const dev = environments.find((e) => e.name === 'dev') as EnvironmentConfig;
+    const [check] = writeShareChecks([
+      { ...dev, tableCapacity: { ...dev.tableCapacity, write: { min: 10, max: 30 } } },
+    ]);
+    expect(check).toMatchObject({ environment: 'dev', client: 'developer', holds: false, worstIndexWcu: 3 });
+    expect(check.line).toMatch(/^FAILS dev: client developer .* MORE than its 100% share of the 30 WCU ceiling \(30\)/);
+  });
+});

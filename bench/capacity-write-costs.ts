@@ -1,0 +1,102 @@
+/**
+ * The most a single request of each operation can write, in WCU, from the contract's limits and
+ * the table's layout: one slot lock per 15 minutes of the booking (src/domain), every item of a
+ * change written in one TransactWriteItems (src/data/dynamo-repository.ts), which costs 2 WCU per
+ * started KB of each item. Item sizes are bounded by their JSON length (never below DynamoDB's
+ * item size for these string-and-small-number items), with every free-text field at its maximum
+ * length in 3-byte characters (a JavaScript string's length counts UTF-16 units; no unit takes
+ * more than 3 bytes of UTF-8).
+ */
+import { SLOT_MINUTES } from '../src/domain/appointment';
+import { OperationName } from '../src/operations';
+
+/** The longest appointment the contract accepts (`durationMinutes` 15 to 480). */
+export const MAX_DURATION_MINUTES = 480;
+/** Slot locks of the longest appointment. */
+export const MAX_LOCKS = MAX_DURATION_MINUTES / SLOT_MINUTES;
+
+/** Bytes of the key attributes an appointment item carries (pk, sk, providerKey, customerKey, startKey), tenant included. */
+const KEY_ATTRIBUTE_BYTES = 1024;
+
+const text = (units: number) => '€'.repeat(units); // 3 bytes of UTF-8 per UTF-16 unit, the most there is
+const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
+const kb = (byteCount: number) => Math.ceil(byteCount / 1024);
+
+/** The largest appointment the contract allows, as the API returns it. */
+export function largestAppointment(): Record<string, unknown> {
+  return {
+    appointmentId: 'a'.repeat(64),
+    providerId: 'p'.repeat(64),
+    customer: { customerId: 'c'.repeat(64), name: text(200), email: 'e'.repeat(254), phone: '+123456789012345' },
+    start: '2026-12-01T17:00:00Z',
+    end: '2026-12-02T01:00:00Z',
+    durationMinutes: MAX_DURATION_MINUTES,
+    timeZone: 'z'.repeat(64),
+    notes: text(1000),
+    reminderMinutesBefore: [10080, 10079, 10078],
+    status: 'CONFIRMED',
+    version: 999_999,
+    createdAt: '2026-12-01T17:00:00Z',
+    updatedAt: '2026-12-01T17:00:00Z',
+  };
+}
+
+/** KB (started) of the largest appointment item and of the idempotency record that repeats it. */
+export function largestItemKb(): { appointment: number; idempotencyRecord: number } {
+  const appointment = largestAppointment();
+  const record = { pk: 'k'.repeat(400), sk: 'IDEMPOTENCY', requestHash: 'h'.repeat(64), statusCode: 201 };
+  return {
+    appointment: kb(bytes(appointment) + KEY_ATTRIBUTE_BYTES),
+    idempotencyRecord: kb(bytes({ ...record, responseBody: JSON.stringify(appointment), expiresAt: 1e10 })),
+  };
+}
+
+export interface WriteCost {
+  /** Items the request's one transaction writes. */
+  readonly items: number;
+  /** WCU on the table, at 1 KB per appointment item (a typical booking). */
+  readonly typicalWcu: number;
+  /** WCU on the table with every text field at its longest. */
+  readonly worstWcu: number;
+  /** WCU on each global secondary index, text at its longest (1 per KB; 2 when the item moves in the index). */
+  readonly worstIndexWcu: number;
+  /** How the items add up, for the report. */
+  readonly note: string;
+}
+
+const NO_WRITES: WriteCost = { items: 0, typicalWcu: 0, worstWcu: 0, worstIndexWcu: 0, note: 'reads only' };
+
+/**
+ * The most one request of each operation writes. Typed by the registry: a new operation fails
+ * type-checking here until its cost is stated.
+ */
+export function writeCosts(): Record<OperationName, WriteCost> {
+  const { appointment, idempotencyRecord } = largestItemKb();
+  const transactional = (itemKbs: number[]) => 2 * itemKbs.reduce((sum, size) => sum + size, 0);
+  const locks = Array<number>(MAX_LOCKS).fill(1);
+  return {
+    'create-appointment': {
+      items: 1 + MAX_LOCKS + 1,
+      typicalWcu: transactional([1, ...locks, 1]),
+      worstWcu: transactional([appointment, ...locks, idempotencyRecord]),
+      worstIndexWcu: appointment,
+      note: `appointment + ${MAX_LOCKS} slot locks + idempotency record`,
+    },
+    'update-appointment': {
+      items: 1 + 2 * MAX_LOCKS,
+      typicalWcu: transactional([1, ...locks, ...locks]),
+      worstWcu: transactional([appointment, ...locks, ...locks]),
+      worstIndexWcu: 2 * appointment, // a new start moves the item within the index
+      note: `appointment + ${MAX_LOCKS} locks released + ${MAX_LOCKS} taken (the new interval shares no slot)`,
+    },
+    'cancel-appointment': {
+      items: 1 + MAX_LOCKS,
+      typicalWcu: transactional([1, ...locks]),
+      worstWcu: transactional([appointment, ...locks]),
+      worstIndexWcu: 2 * appointment, // the status moves the item to the CANCELLED partition
+      note: `appointment + ${MAX_LOCKS} locks released`,
+    },
+    'get-appointment': NO_WRITES,
+    'list-appointments': NO_WRITES,
+  };
+}
