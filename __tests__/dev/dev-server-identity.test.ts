@@ -5,7 +5,9 @@
  * so that the matrix can sign tokens that fail exactly one check each.
  */
 import { PassThrough } from 'node:stream';
+import fc from 'fast-check';
 import { DevServer, startDevServer } from '../../dev/server';
+import { malformedToken, sameBytes } from '../identity/support/malformed-tokens';
 import { newSigningKey, testIssuer, TestIssuer } from '../identity/support/test-issuer';
 import { hostileTokenCases } from './support/hostile-token-cases';
 
@@ -180,4 +182,22 @@ describe('the contract routes', () => {
       expect(listed).toEqual({ status: 200, body: { items: [] } });
     },
   );
+});
+
+it('200 malformed bearer tokens on a booking never answer 5xx, and only the valid spelling books', async () => {
+  const valid = forge.sign(forge.claims());
+  const statuses = new Set<number>();
+  await fc.assert(
+    fc.asyncProperty(
+      malformedToken(valid, key.kid).filter((token) => /^[\x21-\x7e]*$/.test(token)),
+      async (token) => {
+        const answer = await call('POST', '/appointments', { body: booking('fuzz-provider'), token });
+        statuses.add(answer.status);
+        if (answer.status === 401) expect(answer.body).toEqual(UNAUTHENTICATED);
+        else expect(sameBytes(token, valid)).toBe(true);
+      },
+    ),
+    { numRuns: 200, seed: 20261202 },
+  );
+  expect([...statuses].filter((status) => status >= 500)).toEqual([]);
 });
