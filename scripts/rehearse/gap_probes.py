@@ -140,6 +140,15 @@ def code_signing_configs():
     return False, f"code signing configurations answer (UntrustedArtifactOnDeployment {policy})"
 
 
+@probe("cognito-user-pool-tier")
+def user_pool_tier():
+    # What the AWS provider sends for `user_pool_tier = "ESSENTIALS"`: no UserPoolTier at all.
+    client = boto3.client("cognito-idp", region_name=REGION)
+    pool = client.create_user_pool(PoolName="probe", DeletionProtection="INACTIVE")["UserPool"]
+    tier = client.describe_user_pool(UserPoolId=pool["Id"])["UserPool"].get("UserPoolTier")
+    return tier != "ESSENTIALS", f"DescribeUserPool answers UserPoolTier {tier!r}"
+
+
 def main():
     args = sys.argv[1:]
     if args == ["--list"]:

@@ -13,6 +13,7 @@ Every patch here fixes moto, never the stacks; each is listed in emulator-gaps.j
    HTTPS. Here bucket policies are evaluated with their conditions, from the request: its
    scheme, its SSE headers and the account of its access key.
 4. Code signing (moto_signing.py): Signer signing jobs and Lambda code signing configurations.
+5. Cognito (moto_cognito.py): a user pool's default feature plan (UserPoolTier ESSENTIALS).
 
 Usage: python3 moto_launcher.py --cert-dir DIR. Prints `listening on PORT` once it serves
 https://127.0.0.1:PORT (a free port), with DIR/cert.pem as the certificate to trust.
@@ -41,6 +42,7 @@ from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_ba
 from moto.s3.models import FakeBucket
 from moto.utilities.tagging_service import TaggingService
 
+import moto_cognito  # noqa: F401  (5. its import gives user pools their default feature plan)
 import moto_signing  # noqa: F401  (4. its import adds the code signing stand-ins)
 
 # --- 1. Lambda settings moto drops ----------------------------------------------------------
