@@ -1,33 +1,37 @@
 /**
  * The table's auto scaling, block by block: each scalable target (namespace, dimension, bounds,
  * registered only once the table exists) and the target-tracking policy that scales it (its name,
- * the target it references, the metric and the cooldowns). Prod, whose index reads and writes
- * have different ceilings, so a swapped bound shows.
+ * the target it references, the metric, the utilisation and the cooldowns). Every bound and both
+ * utilisations differ, so a swapped or misplaced setting shows.
  */
+import type { TableCapacity } from '../../config/environments';
 import { resourcesOfType, synthServiceStack, SynthJson } from '../support/synth';
 
-let prod: SynthJson;
+const TABLE: TableCapacity = { read: { min: 11, max: 401 }, write: { min: 12, max: 402 }, targetUtilization: 61 };
+const INDEX: TableCapacity = { read: { min: 13, max: 203 }, write: { min: 14, max: 404 }, targetUtilization: 62 };
+
+let json: SynthJson;
 let tableId: string;
 beforeAll(() => {
-  prod = synthServiceStack('prod');
-  tableId = resourcesOfType(prod, 'aws_dynamodb_table')[0][0];
+  json = synthServiceStack('prod', { tableCapacity: TABLE, indexCapacity: INDEX });
+  tableId = resourcesOfType(json, 'aws_dynamodb_table')[0][0];
 });
 
 const scaled = [
-  { scope: 'table', suffix: '', prefix: 'dynamodb:table', read: 400, write: 4100 },
-  { scope: 'index', suffix: '/index/byProvider', prefix: 'dynamodb:index', read: 200, write: 400 },
-  { scope: 'index', suffix: '/index/byCustomer', prefix: 'dynamodb:index', read: 200, write: 400 },
+  { scope: 'table', suffix: '', prefix: 'dynamodb:table', capacity: TABLE },
+  { scope: 'index', suffix: '/index/byProvider', prefix: 'dynamodb:index', capacity: INDEX },
+  { scope: 'index', suffix: '/index/byCustomer', prefix: 'dynamodb:index', capacity: INDEX },
 ];
 const dimensions = [
-  { name: 'Read', metric: 'DynamoDBReadCapacityUtilization' },
-  { name: 'Write', metric: 'DynamoDBWriteCapacityUtilization' },
+  { name: 'Read', bounds: 'read', metric: 'DynamoDBReadCapacityUtilization' },
+  { name: 'Write', bounds: 'write', metric: 'DynamoDBWriteCapacityUtilization' },
 ] as const;
 
-describe.each(scaled)('auto scaling of $scope$suffix', ({ suffix, prefix, read, write }) => {
-  test.each(dimensions)('$name: a target between the floor and the ceiling, tracked at 70%', ({ name, metric }) => {
+describe.each(scaled)('auto scaling of $scope$suffix', ({ suffix, prefix, capacity }) => {
+  test.each(dimensions)('$name: one target within its bounds, one policy tracking it', ({ name, bounds, metric }) => {
     const resourceId = `table/\${aws_dynamodb_table.${tableId}.name}${suffix}`;
     const dimension = `${prefix}:${name}CapacityUnits`;
-    const targets = resourcesOfType(prod, 'aws_appautoscaling_target').filter(
+    const targets = resourcesOfType(json, 'aws_appautoscaling_target').filter(
       ([, t]) => t.resource_id === resourceId && t.scalable_dimension === dimension,
     );
     expect(targets).toHaveLength(1);
@@ -36,13 +40,13 @@ describe.each(scaled)('auto scaling of $scope$suffix', ({ suffix, prefix, read, 
       service_namespace: 'dynamodb',
       resource_id: resourceId,
       scalable_dimension: dimension,
-      min_capacity: 10,
-      max_capacity: name === 'Read' ? read : write,
+      min_capacity: capacity[bounds].min,
+      max_capacity: capacity[bounds].max,
       depends_on: [`aws_dynamodb_table.${tableId}`],
     });
 
     const ofTarget = (attribute: string) => `\${aws_appautoscaling_target.${targetId}.${attribute}}`;
-    const policies = resourcesOfType(prod, 'aws_appautoscaling_policy').filter(
+    const policies = resourcesOfType(json, 'aws_appautoscaling_policy').filter(
       ([, p]) => p.resource_id === ofTarget('resource_id'),
     );
     expect(policies.map(([, p]) => p)).toEqual([
@@ -53,7 +57,7 @@ describe.each(scaled)('auto scaling of $scope$suffix', ({ suffix, prefix, read, 
         resource_id: ofTarget('resource_id'),
         scalable_dimension: ofTarget('scalable_dimension'),
         target_tracking_scaling_policy_configuration: {
-          target_value: 70,
+          target_value: capacity.targetUtilization,
           predefined_metric_specification: { predefined_metric_type: metric },
           scale_in_cooldown: 60,
           scale_out_cooldown: 60,
@@ -63,7 +67,7 @@ describe.each(scaled)('auto scaling of $scope$suffix', ({ suffix, prefix, read, 
   });
 });
 
-test('nothing else is scaled: three tables-or-indexes, two dimensions each', () => {
-  expect(resourcesOfType(prod, 'aws_appautoscaling_target')).toHaveLength(6);
-  expect(resourcesOfType(prod, 'aws_appautoscaling_policy')).toHaveLength(6);
+test('nothing else is scaled: the table and two indexes, two dimensions each', () => {
+  expect(resourcesOfType(json, 'aws_appautoscaling_target')).toHaveLength(6);
+  expect(resourcesOfType(json, 'aws_appautoscaling_policy')).toHaveLength(6);
 });
