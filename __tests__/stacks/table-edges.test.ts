@@ -54,3 +54,9 @@ test.each([
     },
   });
 });
+
+test('the stack exports the name of the table it made', () => {
+  const json = synthServiceStack('dev', { tableCapacity: TABLE, indexCapacity: INDEX });
+  const [tableId] = resourcesOfType(json, 'aws_dynamodb_table')[0];
+  expect(json.output?.table_name).toEqual({ value: `\${aws_dynamodb_table.${tableId}.name}` });
+});
