@@ -1,10 +1,11 @@
 /**
  * Each protection in the sources, removed or renamed one at a time: every IAM condition key, every
- * trust-policy condition, every DynamoDB conditional write. `run.ts` applies each to a separate
+ * trust-policy condition, every DynamoDB conditional write, every protection of who may call. `run.ts` applies each to a separate
  * git worktree and checks that the named tests fail. An edit whose `find` no longer matches
  * exactly once fails the run, so this list cannot silently go stale.
  */
 import { CONDITIONAL_WRITE_REMOVALS } from './conditional-write-removals';
+import { IDENTITY_REMOVALS } from './identity-removals';
 
 export interface Removal {
   /** What is removed, as the report names it. */
@@ -118,6 +119,7 @@ export const REMOVALS: readonly Removal[] = [
     tests: IAM_TESTS,
   },
   ...CONDITIONAL_WRITE_REMOVALS,
+  ...IDENTITY_REMOVALS,
 ];
 
 /** The state bucket's policy: uploads only under SSE-KMS with the state keys, reads only by the readers. */
