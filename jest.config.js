@@ -11,7 +11,11 @@ module.exports = {
   setupFilesAfterEnv: ['<rootDir>/__tests__/support/setup.ts'],
   globalSetup: '<rootDir>/__tests__/support/global-setup.ts',
   globalTeardown: '<rootDir>/__tests__/support/global-teardown.ts',
-  testTimeout: 60_000,
+  // A hang guard, not a speed target: every test does a bounded amount of work (counted
+  // requests, runs, items), and a loaded two-core machine may take five times as long as a quiet
+  // one (the 10,000 hostile requests: 41 s quiet, over 180 s at load 25). Twenty minutes catches
+  // a hang without racing the machine; no test sets a shorter limit of its own.
+  testTimeout: 20 * 60_000,
   // DynamoDB Local (Java) and terraform share two cores with the test workers.
   maxWorkers: 2,
   verbose: false,

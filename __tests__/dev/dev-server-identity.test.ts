@@ -22,7 +22,7 @@ let forge: TestIssuer;
 beforeAll(async () => {
   server = await startDevServer({ port: 0, apiKey: API_KEY, output: new PassThrough().resume(), signingKey: key });
   forge = testIssuer(server.url, 'appointments-local-client', key);
-}, 180_000);
+});
 afterAll(async () => {
   await server?.stop();
 });

@@ -13,7 +13,7 @@ beforeAll(async () => {
   const output = new PassThrough();
   output.on('data', (chunk: Buffer) => notificationLines.push(...chunk.toString().split('\n').filter(Boolean)));
   server = await startDevServer({ port: 0, apiKey: 'test-key-123', output });
-}, 180_000);
+});
 
 afterAll(async () => {
   await server?.stop();

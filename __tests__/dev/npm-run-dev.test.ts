@@ -33,7 +33,7 @@ beforeAll(async () => {
       if (printed.url) resolve();
     });
   });
-}, 180_000);
+});
 
 afterAll(async () => {
   if (child && child.exitCode === null) {

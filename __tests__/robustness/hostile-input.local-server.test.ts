@@ -99,7 +99,7 @@ async function appointmentsOfFuzzedProviders(): Promise<Item[]> {
 beforeAll(async () => {
   server = await startDevServer({ port: 0, apiKey: API_KEY, output: new PassThrough().resume() });
   context = await seedContext(send, Date.now(), PROVIDERS);
-}, 180_000);
+});
 
 afterAll(async () => {
   recordFigures('hostile-input-local-server', figures);

@@ -44,7 +44,7 @@ beforeAll(async () => {
   });
   cognito = new CognitoIdentityProviderClient({ region: 'us-west-1', endpoint: moto.endpoint });
   poolId = await createPool(userPoolName('dev'), Object.keys(ROLE_GROUPS));
-}, 120_000);
+});
 
 afterAll(async () => {
   cognito?.destroy();
