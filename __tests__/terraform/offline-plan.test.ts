@@ -98,7 +98,7 @@ if (missing && process.env.CI) {
 
     beforeAll(() => {
       plan = planOf(stack);
-    }, 300_000);
+    });
 
     test('terraform validate accepts it', () => {
       const run = runTerraform(tf, cliConfig, dir, ['validate', '-no-color']);
@@ -130,7 +130,7 @@ if (missing && process.env.CI) {
       const plan = planOf('appointments-dev');
       planText = JSON.stringify(plan);
       planned = plan.resource_changes as unknown as PlannedResource[];
-    }, 300_000);
+    });
 
     describe('page-token secret', () => {
       test('the synthesized stack sets it write-only', () => {
