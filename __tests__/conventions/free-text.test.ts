@@ -16,6 +16,7 @@ describe('free text is NFC and free of characters that hide or corrupt what a re
     ['tab in a single line', '\t'],
     ['carriage return', '\r'],
     ['escape', '\u001b'],
+    ['the last C0 control (unit separator)', '\u001f'],
     ['DEL', '\u007f'],
     ['C1 next line', '\u0085'],
     ['last C1 control', '\u009f'],
