@@ -149,6 +149,25 @@ def user_pool_tier():
     return tier != "ESSENTIALS", f"DescribeUserPool answers UserPoolTier {tier!r}"
 
 
+@probe("apigateway-usage-plan-stage-removal")
+def usage_plan_stage_removal():
+    # What destroying a per-client plan does first: remove its stage, which has method throttles.
+    client = boto3.client("apigateway", region_name=REGION)
+    api = client.create_rest_api(name="probe")["id"]
+    root = client.get_resources(restApiId=api)["items"][0]["id"]
+    client.put_method(restApiId=api, resourceId=root, httpMethod="GET", authorizationType="NONE")
+    client.put_integration(restApiId=api, resourceId=root, httpMethod="GET", type="MOCK")
+    client.create_deployment(restApiId=api, stageName="v1")
+    throttled = {"apiId": api, "stage": "v1", "throttle": {"/GET": {"rateLimit": 1.0, "burstLimit": 2}}}
+    plan = client.create_usage_plan(name="probe", apiStages=[throttled])["id"]
+    try:
+        client.update_usage_plan(usagePlanId=plan, patchOperations=[{"op": "remove", "path": "/apiStages", "value": f"{api}:v1"}])
+    except Exception as error:
+        return True, f"removing a throttled stage fails: {type(error).__name__}"
+    stages = client.get_usage_plan(usagePlanId=plan).get("apiStages", [])
+    return stages != [], f"after the removal the plan holds {len(stages)} stage(s)"
+
+
 def main():
     args = sys.argv[1:]
     if args == ["--list"]:

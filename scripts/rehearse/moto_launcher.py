@@ -42,6 +42,7 @@ from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_ba
 from moto.s3.models import FakeBucket
 from moto.utilities.tagging_service import TaggingService
 
+import moto_apigateway  # noqa: F401  (6. its import lets a usage plan drop a throttled stage)
 import moto_cognito  # noqa: F401  (5. its import gives user pools their default feature plan)
 import moto_signing  # noqa: F401  (4. its import adds the code signing stand-ins)
 
