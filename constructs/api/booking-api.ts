@@ -103,18 +103,19 @@ export class BookingApi extends Construct {
       [ENV.tokenIssuer]: props.identity.issuer,
       [ENV.tokenAudience]: props.identity.audience,
     };
+    // What the handlers and the authorizer share: the same keys, signing, retention and reservation.
+    const functionProps = {
+      naming,
+      logsKey: props.logsKey,
+      environmentKey: props.environmentKey,
+      codeSigning: props.codeSigning,
+      logRetentionDays: props.logRetentionDays,
+      reservedConcurrency: props.reservedConcurrency,
+      environmentValues,
+    };
     const handlers: Partial<Record<OperationName, ServiceFunction>> = {};
     for (const operation of OPERATION_NAMES) {
-      const fn = new ServiceFunction(this, operation, {
-        naming,
-        source: operation,
-        logsKey: props.logsKey,
-        environmentKey: props.environmentKey,
-        codeSigning: props.codeSigning,
-        logRetentionDays: props.logRetentionDays,
-        reservedConcurrency: props.reservedConcurrency,
-        environmentValues,
-      });
+      const fn = new ServiceFunction(this, operation, { ...functionProps, source: operation });
       TABLE_ACCESS[operation](table, fn.role);
       // The functions given the secret's name are the ones that read it.
       if (FUNCTIONS[operation].environment.includes(ENV.pageTokenSecretParameter)) {
@@ -125,16 +126,7 @@ export class BookingApi extends Construct {
     this.handlers = handlers as Record<OperationName, ServiceFunction>;
     // It needs no grant: the issuer's signing keys are public (its JWKS, fetched over HTTPS).
     // Reserved like the handlers: a throttled authorizer would fail every request.
-    this.authorizer = new ServiceFunction(this, 'authorize-request', {
-      naming,
-      source: 'authorize-request',
-      logsKey: props.logsKey,
-      environmentKey: props.environmentKey,
-      codeSigning: props.codeSigning,
-      logRetentionDays: props.logRetentionDays,
-      reservedConcurrency: props.reservedConcurrency,
-      environmentValues,
-    });
+    this.authorizer = new ServiceFunction(this, 'authorize-request', { ...functionProps, source: 'authorize-request' });
 
     this.restApi = new AppointmentsRestApi(this, 'RestApi', {
       apiName: naming.name('api'),

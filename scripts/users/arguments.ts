@@ -3,18 +3,10 @@
  * problem is reported at once, each naming its flag, before any call to AWS.
  */
 import { ENTITY_ID_PATTERN, Role, ROLES, TENANT_ID_PATTERN } from '../../src/identity/caller-identity';
+import type { NewUser } from './directory';
 
 export type UsersCommand =
-  | {
-      readonly action: 'add';
-      readonly target: PoolTarget;
-      readonly tenantId: string;
-      readonly role: Role;
-      readonly email: string;
-      readonly providerId?: string;
-      readonly customerId?: string;
-      readonly name?: string;
-    }
+  | ({ readonly action: 'add'; readonly target: PoolTarget } & NewUser)
   | { readonly action: 'list'; readonly target: PoolTarget; readonly tenantId: string }
   | { readonly action: 'disable'; readonly target: PoolTarget; readonly tenantId: string; readonly email: string };
 
