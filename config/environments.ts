@@ -33,6 +33,9 @@ const DEFAULT_REGION = 'us-west-1';
  * What every environment gets unless its overrides say otherwise. Capacity ceilings are 10x the
  * product's floor (35,000 bookings a day, peaks of 20 a second): see README, Capacity.
  */
+/** The contract's default limit on a customer's upcoming bookings; `npm run dev` uses it too. */
+export const DEFAULT_MAX_OPEN_BOOKINGS_PER_CUSTOMER = 10;
+
 export const BASE_ENVIRONMENT: Omit<EnvironmentConfig, 'name'> = {
   accountId: PLACEHOLDER_ACCOUNT_ID,
   region: DEFAULT_REGION,
@@ -89,6 +92,7 @@ export const BASE_ENVIRONMENT: Omit<EnvironmentConfig, 'name'> = {
   untrustedCodeOnDeployment: 'Warn',
   apiReservedConcurrency: undefined,
   pageTokenSecretVersion: 1,
+  maxOpenBookingsPerCustomer: DEFAULT_MAX_OPEN_BOOKINGS_PER_CUSTOMER,
   alarms: { emails: [], conflictsPer5Minutes: 50, apiLatencyP99Ms: 2_000, firewallBlocksPer5Minutes: 100 },
   notificationEmails: [],
   notificationProtocols: ['sqs', 'lambda', 'https', 'email'],

@@ -138,6 +138,10 @@ export function validateEnvironment(c: EnvironmentConfig): string[] {
   if (!Number.isInteger(c.pageTokenSecretVersion) || c.pageTokenSecretVersion < 1) {
     problems.push(`${at('pageTokenSecretVersion')} ${c.pageTokenSecretVersion} must be a positive integer`);
   }
+  const bookingLimit = c.maxOpenBookingsPerCustomer;
+  if (!Number.isInteger(bookingLimit) || bookingLimit < 1 || bookingLimit > 100) {
+    problems.push(`${at('maxOpenBookingsPerCustomer')} ${bookingLimit} must be an integer from 1 to 100`);
+  }
   for (const email of [...c.alarms.emails, ...c.notificationEmails]) {
     if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) problems.push(`${c.name}: "${email}" is not an email address`);
   }

@@ -100,6 +100,12 @@ export interface EnvironmentConfig {
    * (rotation), which makes the page tokens already handed out invalid.
    */
   readonly pageTokenSecretVersion: number;
+  /**
+   * The most CONFIRMED appointments starting in the future that a customer may hold before its
+   * own bookings answer 409 BOOKING_LIMIT_REACHED (staff bookings are never refused). 1 to 100:
+   * each customer booking counts up to this many index entries.
+   */
+  readonly maxOpenBookingsPerCustomer: number;
   /** Who the alarms notify and where the level alarms draw the line. */
   readonly alarms: AlarmSettings;
   /** Email addresses subscribed to appointment notifications (for operators; clients use SNS). */

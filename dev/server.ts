@@ -50,6 +50,8 @@ export interface DevServer {
 export const LOCAL_TABLE_NAME = 'appointments-local-appointments';
 /** The tenant of the staff token printed at start. */
 export const DEMO_TENANT_ID = 'demo';
+/** The subject of the ready staff token printed at start. */
+export const DEMO_STAFF_SUBJECT = 'demo-staff';
 
 export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
   const engine = await startDynamoDbLocal({ persistDir: options.persistDir });
@@ -95,7 +97,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     const { token: staffToken } = issuer.issue({
       tenantId: DEMO_TENANT_ID,
       role: 'staff',
-      subject: 'demo-staff',
+      subject: DEMO_STAFF_SUBJECT,
       expiresInSeconds: MAX_TOKEN_LIFETIME_SECONDS,
     });
     return { url, apiKey, notificationsFile, staffToken, stop: stopAll };

@@ -33,6 +33,8 @@ export const ENV = {
   tokenIssuer: 'TOKEN_ISSUER',
   /** The audience (`aud`) an accepted ID token carries: the user pool's app client id. */
   tokenAudience: 'TOKEN_AUDIENCE',
+  /** The most future CONFIRMED appointments a customer may hold (contract: maxOpenBookingsPerCustomer). */
+  maxOpenBookingsPerCustomer: 'MAX_OPEN_BOOKINGS_PER_CUSTOMER',
   /** Powertools' service name (logs, metrics, traces); set on every function. */
   serviceName: 'POWERTOOLS_SERVICE_NAME',
   /** Powertools' metrics namespace; set on every function. @default METRICS_NAMESPACE */
@@ -47,4 +49,12 @@ export function requiredEnvironment(name: EnvironmentVariable): string {
   const value = process.env[name];
   if (!value) throw new Error(`environment variable ${name} is required but not set`);
   return value;
+}
+
+/** A required environment variable holding a whole number of at least 1, or an error that names it. */
+export function requiredPositiveInteger(name: EnvironmentVariable): number {
+  const value = requiredEnvironment(name);
+  if (!/^[1-9]\d{0,8}$/.test(value))
+    throw new Error(`environment variable ${name} must be a whole number of at least 1, not "${value}"`);
+  return Number(value);
 }

@@ -5,7 +5,11 @@
  * router, the OpenAPI document and each function's environment are derived from this one table.
  * No AWS imports: the constructs read it too.
  */
-import { CREATE_APPOINTMENT_SCHEMA, UPDATE_APPOINTMENT_SCHEMA } from './contract/request-schemas';
+import {
+  CANCEL_APPOINTMENT_SCHEMA,
+  CREATE_APPOINTMENT_SCHEMA,
+  UPDATE_APPOINTMENT_SCHEMA,
+} from './contract/request-schemas';
 import { ENV, EnvironmentVariable } from './environment';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -23,7 +27,8 @@ export interface OperationParameter {
 }
 
 /** A draft-04 JSON Schema of a request body (./contract/request-schemas). */
-export type RequestBodySchema = typeof CREATE_APPOINTMENT_SCHEMA | typeof UPDATE_APPOINTMENT_SCHEMA;
+export type RequestBodySchema =
+  typeof CREATE_APPOINTMENT_SCHEMA | typeof UPDATE_APPOINTMENT_SCHEMA | typeof CANCEL_APPOINTMENT_SCHEMA;
 
 export interface FunctionFacts {
   /** What the function does; its Lambda description. */
@@ -37,7 +42,7 @@ export interface HttpOperation extends FunctionFacts {
   readonly resourcePath: ResourcePath;
   /** Path, query and header parameters, in the order the OpenAPI document lists them. */
   readonly parameters: readonly OperationParameter[];
-  /** The JSON body's schema; absent when the method takes no body. */
+  /** The JSON body's schema; absent when the method takes no body. A schema that accepts `{}` makes it optional. */
   readonly requestBody?: RequestBodySchema;
 }
 
@@ -87,7 +92,7 @@ const httpOperations = {
     parameters: [idempotencyKey],
     requestBody: CREATE_APPOINTMENT_SCHEMA,
     description: 'Books an appointment without double-booking its provider',
-    environment: [ENV.tableName],
+    environment: [ENV.tableName, ENV.maxOpenBookingsPerCustomer],
   },
   'list-appointments': {
     method: 'GET',
@@ -115,6 +120,7 @@ const httpOperations = {
     method: 'DELETE',
     resourcePath: '/appointments/{appointmentId}',
     parameters: [appointmentId, ifMatch],
+    requestBody: CANCEL_APPOINTMENT_SCHEMA,
     description: 'Cancels an appointment and frees its slots',
     environment: [ENV.tableName],
   },

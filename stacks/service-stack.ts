@@ -86,6 +86,7 @@ export class ServiceStack extends TerraformStack {
       dataKey: keys.data,
       reservedConcurrency: env.apiReservedConcurrency,
       pageTokenSecretVersion: env.pageTokenSecretVersion,
+      maxOpenBookingsPerCustomer: env.maxOpenBookingsPerCustomer,
       firewall: env.apiFirewall.enabled ? env.apiFirewall : undefined,
       identity: {
         issuer: users.issuer,

@@ -35,13 +35,14 @@ describe('the registry of operations', () => {
     }
   });
 
-  it('gives a body schema to POST and PATCH only, each a titled draft-04 schema', () => {
+  it('gives a body schema to POST, PATCH and DELETE only, each a titled draft-04 schema', () => {
     const withBody = OPERATION_NAMES.filter((name) => HTTP_OPERATIONS[name].requestBody !== undefined);
-    expect(withBody).toEqual(['create-appointment', 'update-appointment']);
-    expect(withBody.map((name) => HTTP_OPERATIONS[name].method)).toEqual(['POST', 'PATCH']);
+    expect(withBody).toEqual(['create-appointment', 'update-appointment', 'cancel-appointment']);
+    expect(withBody.map((name) => HTTP_OPERATIONS[name].method)).toEqual(['POST', 'PATCH', 'DELETE']);
     expect(withBody.map((name) => HTTP_OPERATIONS[name].requestBody?.title)).toEqual([
       'CreateAppointmentRequest',
       'UpdateAppointmentRequest',
+      'CancelAppointmentRequest',
     ]);
   });
 

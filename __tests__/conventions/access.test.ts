@@ -7,6 +7,7 @@ import {
 } from '../../src/domain/access';
 import { AppointmentError } from '../../src/domain/errors';
 import type { CallerIdentity } from '../../src/identity/caller-identity';
+import type { ListSelector } from '../../src/domain/listing';
 
 const staff: CallerIdentity = { tenantId: 'clinic-a', role: 'staff', subject: 's-1' };
 const providerP: CallerIdentity = { tenantId: 'clinic-a', role: 'provider', subject: 'p-1', providerId: 'dr-p' };
@@ -79,26 +80,26 @@ describe('booking: staff for anyone, a customer for itself, a provider never', (
 });
 
 describe('listing: by provider for staff and that provider, by customer for staff and that customer', () => {
-  test.each([
-    ['staff by any provider', staff, { providerId: 'dr-x' }, 'allowed'],
-    ['staff by any customer', staff, { customerId: 'cust-y' }, 'allowed'],
-    ['provider P by P', providerP, { providerId: 'dr-p' }, 'allowed'],
-    ['provider P by another provider', providerP, { providerId: 'dr-x' }, 'FORBIDDEN'],
-    ['provider P by a customer', providerP, { customerId: 'cust-c' }, 'FORBIDDEN'],
-    ['provider P by a customer id equal to P', providerP, { customerId: 'dr-p' }, 'FORBIDDEN'],
-    ['customer C by C', customerC, { customerId: 'cust-c' }, 'allowed'],
-    ['customer C by another customer', customerC, { customerId: 'cust-y' }, 'FORBIDDEN'],
-    ['customer C by a provider', customerC, { providerId: 'dr-p' }, 'FORBIDDEN'],
-    ['customer C by a provider id equal to C', customerC, { providerId: 'cust-c' }, 'FORBIDDEN'],
+  test.each<[string, CallerIdentity, ListSelector, string]>([
+    ['staff by any provider', staff, { kind: 'provider', id: 'dr-x' }, 'allowed'],
+    ['staff by any customer', staff, { kind: 'customer', id: 'cust-y' }, 'allowed'],
+    ['provider P by P', providerP, { kind: 'provider', id: 'dr-p' }, 'allowed'],
+    ['provider P by another provider', providerP, { kind: 'provider', id: 'dr-x' }, 'FORBIDDEN'],
+    ['provider P by a customer', providerP, { kind: 'customer', id: 'cust-c' }, 'FORBIDDEN'],
+    ['provider P by a customer id equal to P', providerP, { kind: 'customer', id: 'dr-p' }, 'FORBIDDEN'],
+    ['customer C by C', customerC, { kind: 'customer', id: 'cust-c' }, 'allowed'],
+    ['customer C by another customer', customerC, { kind: 'customer', id: 'cust-y' }, 'FORBIDDEN'],
+    ['customer C by a provider', customerC, { kind: 'provider', id: 'dr-p' }, 'FORBIDDEN'],
+    ['customer C by a provider id equal to C', customerC, { kind: 'provider', id: 'cust-c' }, 'FORBIDDEN'],
   ])('%s: %s', (_, caller, selector, expected) => {
     expect(outcome(() => assertMayList(caller, selector))).toBe(expected);
   });
 
   test('the refusals name the collection', () => {
-    expect(() => assertMayList(customerC, { providerId: 'dr-p' })).toThrow(
+    expect(() => assertMayList(customerC, { kind: 'provider', id: 'dr-p' })).toThrow(
       "Only staff and the provider itself can list a provider's appointments.",
     );
-    expect(() => assertMayList(providerP, { customerId: 'cust-c' })).toThrow(
+    expect(() => assertMayList(providerP, { kind: 'customer', id: 'cust-c' })).toThrow(
       "Only staff and the customer itself can list a customer's appointments.",
     );
   });

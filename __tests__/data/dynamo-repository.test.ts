@@ -1,6 +1,6 @@
 /** The repository's transactions, seen from the table: what a failure leaves, what a retry is. */
 import { mockClient } from 'aws-sdk-client-mock';
-import { DeleteCommand, DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { newAppointment, parseCreateRequest } from '../../src/domain/booking';
@@ -24,6 +24,7 @@ describe('DynamoAppointmentRepository', () => {
     const repository = new DynamoAppointmentRepository({
       client: table.documentClient,
       tableName: table.tableName,
+      tenantId: 'clinic-a',
       clock: () => NOW,
     });
     await repository.create(
@@ -33,7 +34,9 @@ describe('DynamoAppointmentRepository', () => {
     // Act: 8 new slots, only the last of which is taken; with an idempotency record too.
     const second = appointment('second', { providerId: 'p-bytes', start: futureSlot(2, -105), durationMinutes: 120 });
     const failure = await repository
-      .create(second, { scope: 's', key: 'k', requestHash: 'h', response: { statusCode: 201, body: '{}' } })
+      .create(second, {
+        claim: { subject: 's', key: 'k', requestHash: 'h', response: { statusCode: 201, body: '{}' } },
+      })
       .catch((error: unknown) => error);
     // Assess
     expect((failure as AppointmentError).code).toBe('SLOT_CONFLICT');
@@ -44,6 +47,8 @@ describe('DynamoAppointmentRepository', () => {
     // Prepare
     const documentClient = DynamoDBDocumentClient.from(createDynamoDbClient({ endpoint: 'http://127.0.0.1:9' }));
     const mock = mockClient(documentClient);
+    // The customer's bookings item is read first: none yet.
+    mock.on(GetCommand).resolves({});
     mock.on(TransactWriteCommand).rejects(
       new TransactionCanceledException({
         message: 'Transaction cancelled',
@@ -51,7 +56,12 @@ describe('DynamoAppointmentRepository', () => {
         CancellationReasons: [{ Code: 'None' }, { Code: 'TransactionConflict' }],
       }),
     );
-    const repository = new DynamoAppointmentRepository({ client: documentClient, tableName: 't', clock: () => NOW });
+    const repository = new DynamoAppointmentRepository({
+      client: documentClient,
+      tableName: 't',
+      tenantId: 'clinic-a',
+      clock: () => NOW,
+    });
     // Act
     const failure = await repository.create(appointment('x', { durationMinutes: 15 })).catch((error: unknown) => error);
     // Assess
@@ -109,13 +119,14 @@ describe('slot lock retention', () => {
     const repository = new DynamoAppointmentRepository({
       client: table.documentClient,
       tableName: table.tableName,
+      tenantId: 'clinic-a',
       clock: () => NOW,
     });
     const booked = appointment('ttl-lock', { providerId: 'p-ttl', start: futureSlot(3), durationMinutes: 15 });
     // Act
     await repository.create(booked);
     // Assess
-    const lock = (await scanTable(table)).find((item) => item.pk === `SLOT#p-ttl#${booked.start}`);
+    const lock = (await scanTable(table)).find((item) => item.pk === `SLOT#clinic-a#p-ttl#${booked.start}`);
     expect(lock?.expiresAt).toBe(Date.parse(booked.start) / 1000 + 15 * 60 + 30 * 24 * 3600);
   });
 
@@ -124,17 +135,21 @@ describe('slot lock retention', () => {
     const repository = new DynamoAppointmentRepository({
       client: table.documentClient,
       tableName: table.tableName,
+      tenantId: 'clinic-a',
       clock: () => NOW,
     });
     const booked = appointment('ttl-gone', { providerId: 'p-ttl-gone', start: futureSlot(4), durationMinutes: 15 });
     await repository.create(booked);
     await table.documentClient.send(
-      new DeleteCommand({ TableName: table.tableName, Key: { pk: `SLOT#p-ttl-gone#${booked.start}`, sk: 'LOCK' } }),
+      new DeleteCommand({
+        TableName: table.tableName,
+        Key: { pk: `SLOT#clinic-a#p-ttl-gone#${booked.start}`, sk: 'LOCK' },
+      }),
     );
     // Act
     await repository.cancel(booked, { ...booked, status: 'CANCELLED', version: 2 });
     // Assess
-    const stored = (await scanTable(table)).find((item) => item.pk === 'APPT#ttl-gone');
+    const stored = (await scanTable(table)).find((item) => item.pk === 'APPT#clinic-a#ttl-gone');
     expect(stored).toMatchObject({ status: 'CANCELLED', version: 2 });
   });
 });

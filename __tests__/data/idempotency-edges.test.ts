@@ -15,11 +15,13 @@ const NOW = new Date('2026-12-01T10:00:00.900Z');
 const NOW_SECONDS = 1_796_119_200;
 
 describe('idempotency records', () => {
-  it('are keyed by scope and the SHA-256 of the key, never the key itself', () => {
-    expect(idempotencyRecordKey('api-key-1', 'order 42/ä')).toEqual({
-      pk: `IDEMPOTENCY#api-key-1#${sha256('order 42/ä')}`,
+  it('are keyed by tenant, caller and the SHA-256 of the key, never the key itself', () => {
+    expect(idempotencyRecordKey('clinic-a', 'sub-1', 'order 42/ä')).toEqual({
+      pk: `IDEMPOTENCY#clinic-a#sub-1#${sha256('order 42/ä')}`,
       sk: 'IDEMPOTENCY',
     });
+    expect(idempotencyRecordKey('clinic-b', 'sub-1', 'k')).not.toEqual(idempotencyRecordKey('clinic-a', 'sub-1', 'k'));
+    expect(idempotencyRecordKey('clinic-a', 'sub-2', 'k')).not.toEqual(idempotencyRecordKey('clinic-a', 'sub-1', 'k'));
   });
 
   it('hash the body as JSON with sorted keys at every depth, keeping array order and types', () => {
@@ -34,9 +36,9 @@ describe('idempotency records', () => {
   });
 
   it('store the answer for 24 hours from the whole second of the booking', () => {
-    const claim = { scope: 's', key: 'k', requestHash: 'h', response: { statusCode: 201, body: '{"x":1}' } };
-    expect(idempotencyRecordItem(claim, NOW)).toEqual({
-      ...idempotencyRecordKey('s', 'k'),
+    const claim = { subject: 's', key: 'k', requestHash: 'h', response: { statusCode: 201, body: '{"x":1}' } };
+    expect(idempotencyRecordItem('clinic-a', claim, NOW)).toEqual({
+      ...idempotencyRecordKey('clinic-a', 's', 'k'),
       requestHash: 'h',
       statusCode: 201,
       responseBody: '{"x":1}',

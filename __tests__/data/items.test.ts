@@ -1,6 +1,6 @@
 /** The one mapper between stored items and appointments: validated, whitelisted, in the contract's order. */
 import { Appointment } from '../../src/domain/appointment';
-import { appointmentFromItem, isAppointmentItem, toAppointmentItem } from '../../src/data/items';
+import { appointmentFromItem, isAppointmentItem, tenantOfItem, toAppointmentItem } from '../../src/data/items';
 
 const appointment: Appointment = {
   appointmentId: 'a-1',
@@ -20,7 +20,7 @@ const appointment: Appointment = {
 describe('appointmentFromItem', () => {
   it('gives back the stored appointment without its storage keys, in the contract field order', () => {
     // Prepare
-    const item = toAppointmentItem(appointment) as unknown as Record<string, unknown>;
+    const item = toAppointmentItem('clinic-a', appointment) as unknown as Record<string, unknown>;
     // Act
     const read = appointmentFromItem({ ...item, internalAttribute: 'x' });
     // Assess
@@ -29,13 +29,28 @@ describe('appointmentFromItem', () => {
     expect(isAppointmentItem(item)).toBe(true);
   });
 
+  it('keys the item by its tenant, and the tenant reads back from the item alone', () => {
+    const item = toAppointmentItem('clinic-a', appointment);
+    expect([item.pk, item.providerKey, item.customerKey, item.tenantId]).toEqual([
+      `APPT#clinic-a#${appointment.appointmentId}`,
+      `PROVIDER#clinic-a#${appointment.providerId}#CONFIRMED`,
+      `CUSTOMER#clinic-a#${appointment.customer.customerId}#CONFIRMED`,
+      'clinic-a',
+    ]);
+    expect(tenantOfItem(item as unknown as Record<string, unknown>)).toBe('clinic-a');
+    expect(() => tenantOfItem({ pk: 'APPT#x', tenantId: 'Clinic A' })).toThrow(
+      'stored appointment item APPT#x has no valid tenantId',
+    );
+    expect(() => tenantOfItem({ pk: 'APPT#y' })).toThrow('stored appointment item APPT#y has no valid tenantId');
+  });
+
   it('refuses an item that is not a well-formed appointment, naming the item and the failing fields', () => {
-    const item = { ...toAppointmentItem(appointment), version: 0, status: 'LOST' } as unknown as Record<
+    const item = { ...toAppointmentItem('clinic-a', appointment), version: 0, status: 'LOST' } as unknown as Record<
       string,
       unknown
     >;
     expect(() => appointmentFromItem(item)).toThrow(
-      'stored appointment item APPT#a-1 is malformed at: status, version',
+      'stored appointment item APPT#clinic-a#a-1 is malformed at: status, version',
     );
   });
 });

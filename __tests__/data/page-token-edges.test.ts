@@ -5,13 +5,14 @@ import { ListQuery, parseListQuery } from '../../src/domain/listing';
 import { issuePageToken, resolvePage } from '../../src/data/page-token';
 
 const SECRET = 'page-token-test-secret';
+const TENANT = 'clinic-a';
 const NOW = new Date('2026-12-01T10:00:00Z');
 const LAST = '2026-12-02T09:00:00Z#appt-7';
 
 const query = (params: Record<string, string>, now = NOW): ListQuery => parseListQuery(params, null, now);
 const firstPageToken = (params: Record<string, string> = { providerId: 'p' }) => {
   const first = query(params);
-  return issuePageToken(first, resolvePage(first, SECRET), LAST, SECRET);
+  return issuePageToken(TENANT, first, resolvePage(TENANT, first, SECRET), LAST, SECRET);
 };
 const encode = (text: string) => Buffer.from(text).toString('base64url');
 /** A token signed with our secret: whatever it holds passed the HMAC check. */
@@ -32,7 +33,7 @@ const REFUSED = {
 
 describe('page tokens', () => {
   it('gives the first page its own window and no position', () => {
-    expect(resolvePage(query({ providerId: 'p' }), SECRET)).toEqual({
+    expect(resolvePage(TENANT, query({ providerId: 'p' }), SECRET)).toEqual({
       from: '2026-12-01T10:00:00Z',
       to: '2026-12-08T10:00:00Z',
     });
@@ -43,14 +44,14 @@ describe('page tokens', () => {
     const token = firstPageToken();
     const later = query({ providerId: 'p', nextToken: token }, new Date('2026-12-01T11:00:00Z'));
     // Act
-    const page = resolvePage(later, SECRET);
+    const page = resolvePage(TENANT, later, SECRET);
     // Assess
     expect(page).toEqual({ from: '2026-12-01T10:00:00Z', to: '2026-12-08T10:00:00Z', after: LAST });
   });
 
   it('accepts bounds the next request names when they equal the token window', () => {
     const params = { providerId: 'p', from: '2026-12-03T00:00:00Z', to: '2026-12-04T00:00:00Z' };
-    const page = resolvePage(query({ ...params, nextToken: firstPageToken(params) }), SECRET);
+    const page = resolvePage(TENANT, query({ ...params, nextToken: firstPageToken(params) }), SECRET);
     expect(page).toEqual({ from: '2026-12-03T00:00:00Z', to: '2026-12-04T00:00:00Z', after: LAST });
   });
 
@@ -64,7 +65,13 @@ describe('page tokens', () => {
     const params = Object.fromEntries(
       Object.entries({ providerId: 'p', ...change, nextToken: firstPageToken() }).filter(([, v]) => v !== undefined),
     );
-    expect(refusal(() => resolvePage(query(params), SECRET))).toEqual(REFUSED);
+    expect(refusal(() => resolvePage(TENANT, query(params), SECRET))).toEqual(REFUSED);
+  });
+
+  it('refuses a token moved to another tenant, for the very same query', () => {
+    const params = { providerId: 'p', nextToken: firstPageToken() };
+    expect(refusal(() => resolvePage('clinic-b', query(params), SECRET))).toEqual(REFUSED);
+    expect(refusal(() => resolvePage(TENANT, query(params), SECRET))).toBe('accepted');
   });
 
   it.each<[string, (token: string) => string]>([
@@ -87,12 +94,12 @@ describe('page tokens', () => {
     ['signed, without its query hash', () => signed(encode(JSON.stringify({ a: LAST, f: 'x', t: 'y' })))],
   ])('refuses a token %s, as a validation error naming nextToken', (_name, forge) => {
     const token = forge(firstPageToken());
-    expect(refusal(() => resolvePage(query({ providerId: 'p', nextToken: token }), SECRET))).toEqual(REFUSED);
+    expect(refusal(() => resolvePage(TENANT, query({ providerId: 'p', nextToken: token }), SECRET))).toEqual(REFUSED);
   });
 
   it('refuses a token checked with another secret', () => {
     const next = query({ providerId: 'p', nextToken: firstPageToken() });
-    expect(refusal(() => resolvePage(next, 'another-secret'))).toEqual(REFUSED);
+    expect(refusal(() => resolvePage(TENANT, next, 'another-secret'))).toEqual(REFUSED);
   });
 
   it('refuses a signed, well-formed cursor whose query hash belongs to no query', () => {
@@ -100,6 +107,6 @@ describe('page tokens', () => {
     const cursor = { a: LAST, f: '2026-12-01T10:00:00Z', t: '2026-12-08T10:00:00Z', q: 'AAAAAAAAAAAAAAAAAAAAAA' };
     const token = signed(encode(JSON.stringify(cursor)));
     // Act / Assess
-    expect(refusal(() => resolvePage(query({ providerId: 'p', nextToken: token }), SECRET))).toEqual(REFUSED);
+    expect(refusal(() => resolvePage(TENANT, query({ providerId: 'p', nextToken: token }), SECRET))).toEqual(REFUSED);
   });
 });

@@ -153,7 +153,10 @@ describe('the contract routes', () => {
     { tenantId: 'clinic-a', role: 'customer', subject: 'u-c2', customerId: 'c-2', expiresInSeconds: 60 },
   ])('accept a token from /dev/tokens: %j', async (request) => {
     const { token } = await tokenFor(request);
-    expect((await call('GET', '/appointments?providerId=dr-lee', { token })).status).toBe(200);
+    // Each lists what its role may list; a customer is its customerId, else its subject.
+    const selector =
+      request.role === 'customer' ? `customerId=${request.customerId ?? request.subject}` : 'providerId=dr-lee';
+    expect((await call('GET', `/appointments?${selector}`, { token })).status).toBe(200);
   });
 
   it('accept the staff token printed at start', async () => {

@@ -128,7 +128,7 @@ describe('checkExpectedVersion and applyCancel', () => {
 
   it('cancels with version + 1 and the time of the change, keeping every other field', () => {
     const current = booked({ notes: 'n' });
-    expect(applyCancel(current, undefined, LATER)).toStrictEqual({
+    expect(applyCancel(current, {}, undefined, LATER)).toStrictEqual({
       alreadyCancelled: false,
       next: { ...current, status: 'CANCELLED', version: 2, updatedAt: '2026-11-23T04:05:06Z' },
     });

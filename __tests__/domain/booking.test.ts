@@ -1,4 +1,10 @@
-import { applyCancel, applyUpdate, newAppointment, parseCreateRequest } from '../../src/domain/booking';
+import {
+  applyCancel,
+  applyUpdate,
+  newAppointment,
+  parseCancelRequest,
+  parseCreateRequest,
+} from '../../src/domain/booking';
 import { AppointmentError } from '../../src/domain/errors';
 
 const NOW = new Date('2026-11-22T03:00:00Z');
@@ -20,6 +26,15 @@ const booked = () =>
     'appt-1',
     NOW,
   );
+
+const detailsOf = (run: () => unknown) => {
+  try {
+    run();
+  } catch (error) {
+    return [...((error as AppointmentError).details ?? [])];
+  }
+  throw new Error('expected a validation error');
+};
 
 const codeOf = (run: () => unknown) => {
   try {
@@ -75,10 +90,23 @@ describe('booking rules', () => {
   });
 
   it('cancels with version + 1, and answers an already cancelled one unchanged whatever If-Match says', () => {
-    const cancellation = applyCancel(booked(), 1, LATER);
+    const cancellation = applyCancel(booked(), {}, 1, LATER);
     expect(cancellation).toMatchObject({ alreadyCancelled: false, next: { status: 'CANCELLED', version: 2 } });
     const cancelled = { ...booked(), status: 'CANCELLED' as const, version: 2 };
-    expect(applyCancel(cancelled, 1, LATER)).toEqual({ alreadyCancelled: true });
-    expect(codeOf(() => applyCancel(booked(), 5, LATER))).toBe('VERSION_MISMATCH');
+    expect(applyCancel(cancelled, { reason: 'again' }, 1, LATER)).toEqual({ alreadyCancelled: true });
+    expect(codeOf(() => applyCancel(booked(), {}, 5, LATER))).toBe('VERSION_MISMATCH');
+  });
+
+  it('keeps a cancellation reason, normalised by the free-text rules, and refuses a bad one by name', () => {
+    const request = parseCancelRequest({ reason: 'Cafe\u0301 closed' });
+    expect(applyCancel(booked(), request, undefined, LATER)).toMatchObject({
+      next: { status: 'CANCELLED', cancellationReason: 'Caf\u00e9 closed' },
+    });
+    expect(parseCancelRequest({})).toEqual({});
+    expect(detailsOf(() => parseCancelRequest({ reason: 'x'.repeat(501) }))).toEqual([
+      { path: 'reason', message: 'must be at most 500 characters' },
+    ]);
+    expect(detailsOf(() => parseCancelRequest({ reason: 'line\nbreak' }))[0].path).toBe('reason');
+    expect(detailsOf(() => parseCancelRequest({ why: 'x' }))[0].path).toBe('why');
   });
 });

@@ -3,7 +3,7 @@
  * DynamoDB Local: POST and GET, and every error code they can answer.
  */
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { apiEvent, bookingBody, call, createTestTable, futureSlot, scanTable, TestTable } from './helpers';
+import { apiEvent, bookingBody, call, createTestTable, futureSlot, scanTable, staffOf, TestTable } from './helpers';
 
 process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';
@@ -17,6 +17,7 @@ const counted = jest.spyOn(Metrics.prototype, 'addMetric');
 beforeAll(async () => {
   table = await createTestTable('booking-api');
   process.env.TABLE_NAME = table.tableName;
+  process.env.MAX_OPEN_BOOKINGS_PER_CUSTOMER = '10';
   ({ handler: create } = await import('../../functions/create-appointment/handler'));
   ({ handler: get } = await import('../../functions/get-appointment/handler'));
 });
@@ -46,13 +47,13 @@ describe('POST /appointments', () => {
       reminderMinutesBefore: [1440, 60],
     });
     const items = await scanTable(table);
-    const locks = items.filter((item) => item.sk === 'LOCK' && String(item.pk).startsWith('SLOT#p-book#'));
+    const locks = items.filter((item) => item.sk === 'LOCK' && String(item.pk).startsWith('SLOT#clinic-a#p-book#'));
     expect(locks).toHaveLength(3);
     expect(locks.every((lock) => lock.appointmentId === answer.body.appointmentId)).toBe(true);
-    const stored = items.find((item) => item.pk === `APPT#${answer.body.appointmentId}`);
+    const stored = items.find((item) => item.pk === `APPT#clinic-a#${answer.body.appointmentId}`);
     expect(stored).toMatchObject({
-      providerKey: 'PROVIDER#p-book#CONFIRMED',
-      customerKey: 'CUSTOMER#cust-1#CONFIRMED',
+      providerKey: 'PROVIDER#clinic-a#p-book#CONFIRMED',
+      customerKey: 'CUSTOMER#clinic-a#cust-1#CONFIRMED',
       startKey: `${start}#${answer.body.appointmentId}`,
     });
     expect(metricNames()).toEqual(['AppointmentCreated']);
@@ -195,26 +196,21 @@ describe('Idempotency-Key', () => {
     expect(await scanTable(table)).toEqual(before);
   });
 
-  it('keeps keys of different API keys apart', async () => {
+  it("keeps one caller's key from replaying, blocking or revealing anything to another caller or tenant", async () => {
+    // Prepare: three callers pick the same key, each with its own body.
     const headers = { 'Idempotency-Key': 'shared-key' };
-    const first = await call(
-      create,
-      apiEvent('POST', {
-        body: bookingBody({ providerId: 'p-scope', start: futureSlot(11) }),
-        headers,
-        apiKeyId: 'key-a',
-      }),
-    );
-    const second = await call(
-      create,
-      apiEvent('POST', {
-        body: bookingBody({ providerId: 'p-scope', start: futureSlot(12) }),
-        headers,
-        apiKeyId: 'key-b',
-      }),
-    );
-    expect([first.status, second.status]).toEqual([201, 201]);
-    expect(second.body.appointmentId).not.toBe(first.body.appointmentId);
+    const callers = [staffOf('clinic-a', 'staff-1'), staffOf('clinic-a', 'staff-2'), staffOf('clinic-b', 'staff-1')];
+    const bodies = callers.map((_, index) => bookingBody({ providerId: 'p-scope', start: futureSlot(11 + index) }));
+    // Act
+    const answers = [];
+    for (const [index, caller] of callers.entries()) {
+      answers.push(await call(create, apiEvent('POST', { body: bodies[index], headers, caller })));
+    }
+    const replay = await call(create, apiEvent('POST', { body: bodies[0], headers, caller: callers[0] }));
+    // Assess: three bookings, and the first caller's retry is answered with its own first answer.
+    expect(answers.map((answer) => answer.status)).toEqual([201, 201, 201]);
+    expect(new Set(answers.map((answer) => answer.body.appointmentId)).size).toBe(3);
+    expect(replay.rawBody).toBe(answers[0].rawBody);
   });
 });
 

@@ -11,6 +11,7 @@ let create: Handler, update: Handler, cancel: Handler;
 beforeAll(async () => {
   table = await createTestTable('change-api');
   process.env.TABLE_NAME = table.tableName;
+  process.env.MAX_OPEN_BOOKINGS_PER_CUSTOMER = '10';
   ({ handler: create } = await import('../../functions/create-appointment/handler'));
   ({ handler: update } = await import('../../functions/update-appointment/handler'));
   ({ handler: cancel } = await import('../../functions/cancel-appointment/handler'));
@@ -22,8 +23,8 @@ const book = async (providerId: string, start: string, durationMinutes = 60) =>
 
 const locksOf = async (providerId: string) =>
   (await scanTable(table))
-    .filter((item) => String(item.pk).startsWith(`SLOT#${providerId}#`))
-    .map((item) => `${String(item.pk).split('#')[2]}=${item.appointmentId}`);
+    .filter((item) => String(item.pk).startsWith(`SLOT#clinic-a#${providerId}#`))
+    .map((item) => `${String(item.pk).split('#')[3]}=${item.appointmentId}`);
 
 describe('PATCH /appointments/{appointmentId}', () => {
   it('reschedules: answers 200 with version 2, moving only the locks that changed', async () => {
@@ -148,10 +149,10 @@ describe('DELETE /appointments/{appointmentId}', () => {
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ status: 'CANCELLED', version: 2 });
     expect(rebooked.status).toBe(201);
-    const stored = (await scanTable(table)).find((item) => item.pk === `APPT#${appointment.appointmentId}`);
+    const stored = (await scanTable(table)).find((item) => item.pk === `APPT#clinic-a#${appointment.appointmentId}`);
     expect(stored).toMatchObject({
-      providerKey: 'PROVIDER#p-cancel#CANCELLED',
-      customerKey: 'CUSTOMER#cust-1#CANCELLED',
+      providerKey: 'PROVIDER#clinic-a#p-cancel#CANCELLED',
+      customerKey: 'CUSTOMER#clinic-a#cust-1#CANCELLED',
     });
     expect((await locksOf('p-cancel')).every((lock) => lock.endsWith(`=${rebooked.body.appointmentId}`))).toBe(true);
   });

@@ -36,11 +36,13 @@ function handlersOver(prepare: (mock: ReturnType<typeof mockClient>) => void) {
 describe('failures', () => {
   it('answers 503 SERVICE_UNAVAILABLE with Retry-After when DynamoDB throttles past the SDK retries', async () => {
     // Prepare
-    const { handlers, metrics } = handlersOver((mock) =>
+    const { handlers, metrics } = handlersOver((mock) => {
+      // The customer's bookings item reads as absent; the booking's transaction is throttled.
+      mock.on(GetCommand).resolves({});
       mock
         .on(TransactWriteCommand)
-        .rejects(new ProvisionedThroughputExceededException({ message: 'slow down', $metadata: {} })),
-    );
+        .rejects(new ProvisionedThroughputExceededException({ message: 'slow down', $metadata: {} }));
+    });
     // Act
     const answer = await call(handlers['create-appointment'], apiEvent('POST', { body: bookingBody() }));
     // Assess

@@ -9,6 +9,8 @@ import { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda
 import { createDocumentClient } from '../../src/data/client';
 import { createLocalDynamoDbClient } from '../../dev/local/dynamodb-client';
 import { createTableRequest } from '../../src/data/table-schema';
+import { toAuthorizerContext } from '../../src/identity/authorizer-context';
+import type { CallerIdentity } from '../../src/identity/caller-identity';
 
 export interface TestTable {
   readonly tableName: string;
@@ -64,7 +66,41 @@ export interface EventOptions {
   readonly multiQuery?: Record<string, string[]>;
   readonly appointmentId?: string;
   readonly apiKeyId?: string;
+  /**
+   * Who calls: the authorizer's context the event carries; `null` for none (an API without its
+   * authorizer). @default TEST_STAFF
+   */
+  readonly caller?: CallerIdentity | null;
 }
+
+/** The tenant every test event belongs to unless it says otherwise. */
+export const TEST_TENANT = 'clinic-a';
+
+/** Callers of the tests' events, as the authorizer would describe them. */
+export const staffOf = (tenantId: string, subject = 'staff-1'): CallerIdentity => ({
+  tenantId,
+  role: 'staff',
+  subject,
+});
+export const providerOf = (tenantId: string, providerId: string, subject = `sub-${providerId}`): CallerIdentity => ({
+  tenantId,
+  role: 'provider',
+  subject,
+  providerId,
+});
+export const customerOf = (tenantId: string, customerId: string, subject = `sub-${customerId}`): CallerIdentity => ({
+  tenantId,
+  role: 'customer',
+  subject,
+  customerId,
+});
+export const TEST_STAFF = staffOf(TEST_TENANT);
+
+/** `requestContext.authorizer` as API Gateway passes a Lambda authorizer's answer on. */
+export const authorizerContextOf = (caller: CallerIdentity) => ({
+  principalId: caller.subject,
+  ...toAuthorizerContext(caller),
+});
 
 export function apiEvent(method: string, options: EventOptions = {}): APIGatewayProxyEvent {
   const resource = options.appointmentId === undefined ? '/appointments' : '/appointments/{appointmentId}';
@@ -89,6 +125,7 @@ export function apiEvent(method: string, options: EventOptions = {}): APIGateway
     requestContext: {
       requestId: randomUUID(),
       identity: { apiKeyId: options.apiKeyId ?? 'test-key-id' },
+      ...(options.caller === null ? {} : { authorizer: authorizerContextOf(options.caller ?? TEST_STAFF) }),
     } as APIGatewayProxyEvent['requestContext'],
   };
 }

@@ -80,7 +80,7 @@ it('random book/reschedule/cancel sequences never double-book and never leave a 
       );
       const confirmed = items.filter((item) => item.sk === 'APPOINTMENT' && item.status === 'CONFIRMED');
       const expectedLocks = confirmed.flatMap((a) =>
-        slotsOf(a as never).map((slot) => `SLOT#${a.providerId}#${slot}=${a.appointmentId}`),
+        slotsOf(a as never).map((slot) => `SLOT#clinic-a#${a.providerId}#${slot}=${a.appointmentId}`),
       );
       const actualLocks = items.filter((item) => item.sk === 'LOCK').map((lock) => `${lock.pk}=${lock.appointmentId}`);
       expect(actualLocks.sort()).toEqual([...expectedLocks].sort());

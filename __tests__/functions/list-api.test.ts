@@ -14,6 +14,7 @@ const ids: string[] = [];
 beforeAll(async () => {
   table = await createTestTable('list-api');
   process.env.TABLE_NAME = table.tableName;
+  process.env.MAX_OPEN_BOOKINGS_PER_CUSTOMER = '10';
   ({ handler: create } = await import('../../functions/create-appointment/handler'));
   ({ handler: list } = await import('../../functions/list-appointments/handler'));
   ({ handler: cancel } = await import('../../functions/cancel-appointment/handler'));

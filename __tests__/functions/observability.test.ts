@@ -1,4 +1,4 @@
-import { EnvironmentVariable, requiredEnvironment } from '../../src/environment';
+import { EnvironmentVariable, requiredEnvironment, requiredPositiveInteger } from '../../src/environment';
 import { createTelemetry, traced } from '../../src/observability';
 
 describe('function observability', () => {
@@ -62,6 +62,22 @@ describe('function observability', () => {
     expect(() => requiredEnvironment('NOT_SET_FOR_THIS_TEST' as EnvironmentVariable)).toThrow(
       'environment variable NOT_SET_FOR_THIS_TEST is required but not set',
     );
+  });
+
+  test.each([['0'], ['-3'], ['ten'], ['1.5'], ['1e3']])(
+    'a whole-number variable holding %s is refused by name, with its value',
+    (value) => {
+      process.env.MAX_OPEN_BOOKINGS_PER_CUSTOMER = value;
+      expect(() => requiredPositiveInteger('MAX_OPEN_BOOKINGS_PER_CUSTOMER')).toThrow(
+        `environment variable MAX_OPEN_BOOKINGS_PER_CUSTOMER must be a whole number of at least 1, not "${value}"`,
+      );
+    },
+  );
+
+  test('a whole-number variable is read as its number', () => {
+    process.env.MAX_OPEN_BOOKINGS_PER_CUSTOMER = '12';
+    expect(requiredPositiveInteger('MAX_OPEN_BOOKINGS_PER_CUSTOMER')).toBe(12);
+    delete process.env.MAX_OPEN_BOOKINGS_PER_CUSTOMER;
   });
 
   test('the tracing wrapper runs the work as is when tracing is off, and passes its error through', async () => {

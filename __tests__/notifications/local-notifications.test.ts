@@ -12,7 +12,7 @@ import { startLocalNotifications } from '../../dev/local/notifications';
 import { noCounter, silentLog, systemClock } from '../../src/notifications/ports';
 import { sendReminder } from '../../src/notifications/reminder-sender';
 import { DynamoDbReminderStore } from '../../src/notifications/reminder-store';
-import { createTestTable, makeAppointment, putAppointment, TestTable } from './support';
+import { createTestTable, makeAppointment, putAppointment, TENANT, TestTable } from './support';
 
 let table: TestTable;
 let dir: string;
@@ -67,7 +67,13 @@ describe('local notifications', () => {
     await scheduler.create({
       name: 'rem-local-test',
       dueAt,
-      input: { appointmentId: appointment.appointmentId, version: 1, start: appointment.start, minutesBefore: 60 },
+      input: {
+        tenantId: TENANT,
+        appointmentId: appointment.appointmentId,
+        version: 1,
+        start: appointment.start,
+        minutesBefore: 60,
+      },
     });
     const [line] = await waitFor(() => (linesOf(file).length > 0 ? linesOf(file) : undefined));
     const firedAt = Date.now();
@@ -89,7 +95,13 @@ describe('local notifications', () => {
     // Prepare
     const fired: unknown[] = [];
     const scheduler = new LocalReminderScheduler(async (input) => fired.push(input));
-    const input = { appointmentId: 'a', version: 1, start: '2027-01-01T00:00:00Z', minutesBefore: 60 };
+    const input = {
+      tenantId: TENANT,
+      appointmentId: 'a',
+      version: 1,
+      start: '2027-01-01T00:00:00Z',
+      minutesBefore: 60,
+    };
     await scheduler.create({ name: 'rem-deleted', dueAt: new Date(Date.now() + 200), input });
 
     // Act

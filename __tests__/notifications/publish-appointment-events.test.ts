@@ -26,6 +26,7 @@ import {
   makeAppointment,
   putAppointment,
   streamReader,
+  TENANT,
   TestTable,
 } from './support';
 
@@ -50,6 +51,7 @@ beforeAll(async () => {
   repository = new DynamoAppointmentRepository({
     client: table.documents,
     tableName: table.tableName,
+    tenantId: TENANT,
     clock: () => new Date(),
   });
 });
@@ -105,10 +107,12 @@ describe('publish-appointment-events', () => {
     expect(call.args[0].input.TopicArn).toBe(ENV.TOPIC_ARN);
     expect(call.args[0].input.MessageAttributes).toEqual({
       eventType: { DataType: 'String', StringValue: 'APPOINTMENT_CONFIRMED' },
+      tenantId: { DataType: 'String', StringValue: TENANT },
       providerId: { DataType: 'String', StringValue: appointment.providerId },
     });
     expect(JSON.parse(call.args[0].input.Message!)).toEqual({
       type: 'APPOINTMENT_CONFIRMED',
+      tenantId: TENANT,
       eventId: `${appointment.appointmentId}:1:APPOINTMENT_CONFIRMED`,
       ...appointment,
       localStart: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:00-0[78]:00$/),
@@ -127,6 +131,7 @@ describe('publish-appointment-events', () => {
           Arn: ENV.REMINDER_FUNCTION_ARN,
           RoleArn: ENV.SCHEDULER_ROLE_ARN,
           Input: JSON.stringify({
+            tenantId: TENANT,
             appointmentId: appointment.appointmentId,
             version: 1,
             start: appointment.start,
@@ -156,6 +161,7 @@ describe('publish-appointment-events', () => {
     expect(publishedMessages()).toEqual([
       expect.objectContaining({
         type: 'APPOINTMENT_RESCHEDULED',
+        tenantId: TENANT,
         eventId: `${current.appointmentId}:2:APPOINTMENT_RESCHEDULED`,
         start: next.start,
         version: 2,
@@ -197,6 +203,7 @@ describe('publish-appointment-events', () => {
     expect(publishedMessages()).toEqual([
       expect.objectContaining({
         type: 'APPOINTMENT_CANCELLED',
+        tenantId: TENANT,
         eventId: `${current.appointmentId}:2:APPOINTMENT_CANCELLED`,
         status: 'CANCELLED',
       }),
@@ -231,7 +238,7 @@ describe('publish-appointment-events', () => {
     await repository.create(second);
     const records = await reader.next((rs) => rs.filter((r) => r.dynamodb?.Keys?.sk?.S === 'APPOINTMENT').length === 2);
     sns.on(PublishCommand).rejectsOnce(new Error('SNS throttled')).resolves({ MessageId: 'm' });
-    const firstIndex = records.findIndex((r) => r.dynamodb?.Keys?.pk?.S === `APPT#${first.appointmentId}`);
+    const firstIndex = records.findIndex((r) => r.dynamodb?.Keys?.pk?.S === `APPT#clinic-a#${first.appointmentId}`);
 
     // Act
     const result = await handler({ Records: records });

@@ -38,7 +38,7 @@ describe('reminder schedules', () => {
     });
 
     // Act
-    const schedules = reminderSchedulesFor(appointment, now);
+    const schedules = reminderSchedulesFor('clinic-a', appointment, now);
 
     // Assess: 1440 and 60 are due now or earlier; 59 is due in exactly one minute
     expect(schedules.map((s) => [s.input.minutesBefore, s.dueAt.toISOString()])).toEqual([

@@ -9,7 +9,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { reminderSentKey } from '../../src/data/keys';
 import { handler } from '../../functions/send-reminder/handler';
-import { createTestTable, makeAppointment, putAppointment, TestTable } from './support';
+import { createTestTable, makeAppointment, putAppointment, TENANT, TestTable } from './support';
 
 const TOPIC_ARN = 'arn:aws:sns:us-west-1:111122223333:appointments-test-notifications';
 const sns = mockClient(SNSClient);
@@ -33,6 +33,7 @@ const springForward = () =>
   makeAppointment({ start: '2027-03-14T16:00:00Z', end: '2027-03-14T16:30:00Z', timeZone: 'America/Los_Angeles' });
 
 const inputFor = (a: { appointmentId: string; version: number; start: string }, minutesBefore = 60) => ({
+  tenantId: TENANT,
   appointmentId: a.appointmentId,
   version: a.version,
   start: a.start,
@@ -42,7 +43,10 @@ const inputFor = (a: { appointmentId: string; version: number; start: string }, 
 const claimOf = async (appointmentId: string, version: number, minutesBefore: number) =>
   (
     await table.documents.send(
-      new GetCommand({ TableName: table.tableName, Key: reminderSentKey(appointmentId, version, minutesBefore) }),
+      new GetCommand({
+        TableName: table.tableName,
+        Key: reminderSentKey(TENANT, appointmentId, version, minutesBefore),
+      }),
     )
   ).Item;
 
@@ -64,10 +68,12 @@ describe('send-reminder', () => {
     expect(input.TopicArn).toBe(TOPIC_ARN);
     expect(input.MessageAttributes).toEqual({
       eventType: { DataType: 'String', StringValue: 'APPOINTMENT_REMINDER' },
+      tenantId: { DataType: 'String', StringValue: TENANT },
       providerId: { DataType: 'String', StringValue: appointment.providerId },
     });
     expect(JSON.parse(input.Message!)).toEqual({
       type: 'APPOINTMENT_REMINDER',
+      tenantId: TENANT,
       eventId: `${appointment.appointmentId}:1:APPOINTMENT_REMINDER:60`,
       minutesBefore: 60,
       localStart: '2027-03-14T09:00:00-07:00',
@@ -152,7 +158,7 @@ describe('send-reminder', () => {
 
   test('a malformed schedule input is refused with the failing fields', async () => {
     await expect(handler({ appointmentId: 'a', version: '1', start: 'x', minutesBefore: 60 })).rejects.toThrow(
-      'reminder input is malformed at: version',
+      'reminder input is malformed at: tenantId, version',
     );
   });
 });

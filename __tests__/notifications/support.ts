@@ -100,7 +100,12 @@ export function makeAppointment(overrides: Partial<Appointment> = {}): Appointme
   };
 }
 
+/** The tenant of the notification tests' appointments. */
+export const TENANT = 'clinic-a';
+
 /** Writes the appointment as the booking repository stores it (src/data/items.ts). */
-export async function putAppointment(table: TestTable, appointment: Appointment): Promise<void> {
-  await table.documents.send(new PutCommand({ TableName: table.tableName, Item: toAppointmentItem(appointment) }));
+export async function putAppointment(table: TestTable, appointment: Appointment, tenantId = TENANT): Promise<void> {
+  await table.documents.send(
+    new PutCommand({ TableName: table.tableName, Item: toAppointmentItem(tenantId, appointment) }),
+  );
 }

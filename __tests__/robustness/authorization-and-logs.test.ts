@@ -32,6 +32,7 @@ beforeAll(async () => {
   proxy = await startFaultProxy(String(process.env.DYNAMODB_ENDPOINT));
   // Read by the functions at their first request, as in Lambda.
   process.env.TABLE_NAME = table.tableName;
+  process.env.MAX_OPEN_BOOKINGS_PER_CUSTOMER = '10';
   process.env.AWS_ENDPOINT_URL_DYNAMODB = proxy.url;
 });
 

@@ -7,7 +7,7 @@
 import { request as httpRequest } from 'node:http';
 import { PassThrough } from 'node:stream';
 import fc from 'fast-check';
-import { DevServer, startDevServer } from '../../dev/server';
+import { DEMO_STAFF_SUBJECT, DEMO_TENANT_ID, DevServer, startDevServer } from '../../dev/server';
 import { HTTP_OPERATIONS } from '../../src/operations';
 import { Answer, checkAnswer, Item, WriteLedger } from './support/contract-checks';
 import { newFigures, recordFigures } from './support/figures';
@@ -91,7 +91,9 @@ async function appointmentsOfFuzzedProviders(): Promise<Item[]> {
     expect(answer.status).toBe(200);
     const page = JSON.parse(answer.rawBody) as { items: Item[]; nextToken?: string };
     expect(page.nextToken).toBeUndefined(); // the whole set fits one page, so nothing escapes the check
-    items.push(...page.items.map((a) => ({ ...a, pk: `APPT#${a.appointmentId}`, sk: 'APPOINTMENT' })));
+    items.push(
+      ...page.items.map((a) => ({ ...a, pk: `APPT#${DEMO_TENANT_ID}#${a.appointmentId}`, sk: 'APPOINTMENT' })),
+    );
   }
   return items.sort((a, b) => (String(a.pk) < String(b.pk) ? -1 : 1));
 }
@@ -117,7 +119,7 @@ it('1,000+ hostile HTTP requests answer 2xx or a contract 4xx, never 5xx or a st
       for (const [index, request] of batch.entries()) {
         figures.requestsFuzzed += 1;
         withRequest(request, () => checkAnswer(answers[index], sentText(request), figures));
-        recordAllowedWrites(request, answers[index], ledger, 'local-api-key');
+        recordAllowedWrites(request, answers[index], ledger, { tenantId: DEMO_TENANT_ID, subject: DEMO_STAFF_SUBJECT });
       }
       const after = await appointmentsOfFuzzedProviders();
       ledger.check(before, after);

@@ -20,6 +20,7 @@ import {
   makeAppointment,
   putAppointment,
   streamReader,
+  TENANT,
   TestTable,
 } from '../notifications/support';
 import { newFigures, recordFigures } from './support/figures';
@@ -119,11 +120,17 @@ describe('the reminder sender with SNS failing', () => {
     // Prepare
     const appointment = makeAppointment({ start: futureStart(3) });
     await putAppointment(table, appointment);
-    const input = { appointmentId: appointment.appointmentId, version: 1, start: appointment.start, minutesBefore: 60 };
+    const input = {
+      tenantId: TENANT,
+      appointmentId: appointment.appointmentId,
+      version: 1,
+      start: appointment.start,
+      minutesBefore: 60,
+    };
     sns.on(PublishCommand).rejectsOnce(unavailable('KMSThrottlingException')).resolves({ MessageId: 'm' });
     const claims = async () =>
       (await table.documents.send(new ScanCommand({ TableName: table.tableName, ConsistentRead: true }))).Items!.filter(
-        (item) => item.pk === `REMINDER#${appointment.appointmentId}#1#60`,
+        (item) => item.pk === `REMINDER#clinic-a#${appointment.appointmentId}#1#60`,
       );
     // Act and Assess
     await expect(sendReminder(input)).rejects.toThrow('KMSThrottlingException');

@@ -17,7 +17,13 @@ const streams = mockClient(DynamoDBStreamsClient);
 const clients = { sqs: new SQSClient({}), lambda: new LambdaClient({}), streams: new DynamoDBStreamsClient({}) };
 const QUEUE = 'https://sqs.us-west-1.amazonaws.com/111122223333/appointments-test-dlq';
 const STREAM = 'arn:aws:dynamodb:us-west-1:111122223333:table/appointments-test/stream/2026-11-22T00:00:00.000';
-const reminder = { appointmentId: 'a1', version: 2, start: '2026-12-01T17:00:00Z', minutesBefore: 60 };
+const reminder = {
+  tenantId: 'clinic-a',
+  appointmentId: 'a1',
+  version: 2,
+  start: '2026-12-01T17:00:00Z',
+  minutesBefore: 60,
+};
 const ok = (payload: unknown) => ({ StatusCode: 200, Payload: Buffer.from(JSON.stringify(payload)) as never });
 
 beforeEach(() => {

@@ -17,7 +17,12 @@ let table: TestTable;
 let repository: DynamoAppointmentRepository;
 beforeAll(async () => {
   table = await createTestTable('conditional-writes');
-  repository = new DynamoAppointmentRepository({ client: table.documentClient, tableName: table.tableName, clock });
+  repository = new DynamoAppointmentRepository({
+    client: table.documentClient,
+    tableName: table.tableName,
+    tenantId: 'clinic-a',
+    clock,
+  });
 });
 afterAll(() => table.drop());
 
@@ -32,7 +37,7 @@ const failureOf = (write: Promise<unknown>) =>
     () => 'written',
     (error: unknown) => error,
   );
-const lockOf = (providerId: string, start: string) => ({ pk: `SLOT#${providerId}#${start}`, sk: 'LOCK' });
+const lockOf = (providerId: string, start: string) => ({ pk: `SLOT#clinic-a#${providerId}#${start}`, sk: 'LOCK' });
 
 async function setStored(key: Record<string, string>, field: string, value: unknown): Promise<void> {
   await table.documentClient.send(
@@ -64,7 +69,7 @@ describe('appointment writes', () => {
     // Prepare: cancelled behind the writer's back without a version change.
     const booked = appointment('cancelled-same-version', { providerId: 'p-status', start: futureSlot(7) });
     await repository.create(booked);
-    await setStored({ pk: 'APPT#cancelled-same-version', sk: 'APPOINTMENT' }, 'status', 'CANCELLED');
+    await setStored({ pk: 'APPT#clinic-a#cancelled-same-version', sk: 'APPOINTMENT' }, 'status', 'CANCELLED');
     const before = await scanTable(table);
     // Act
     const update = await failureOf(repository.update(booked, { ...booked, version: 2 }, { release: [], take: [] }));
@@ -79,7 +84,7 @@ describe('appointment writes', () => {
     // Prepare
     const booked = appointment('moved-on', { providerId: 'p-version', start: futureSlot(8) });
     await repository.create(booked);
-    await setStored({ pk: 'APPT#moved-on', sk: 'APPOINTMENT' }, 'version', 2);
+    await setStored({ pk: 'APPT#clinic-a#moved-on', sk: 'APPOINTMENT' }, 'version', 2);
     const before = await scanTable(table);
     // Act
     const update = await failureOf(repository.update(booked, { ...booked, version: 2 }, { release: [], take: [] }));
@@ -93,15 +98,13 @@ describe('appointment writes', () => {
 
 describe('idempotency records', () => {
   const claim = (requestHash: string, body: string) => ({
-    scope: 'client',
-    key: `key-${requestHash}`,
-    requestHash,
-    response: { statusCode: 201, body },
+    claim: { subject: 'client', key: `key-${requestHash}`, requestHash, response: { statusCode: 201, body } },
   });
   const later = (hours: number) =>
     new DynamoAppointmentRepository({
       client: table.documentClient,
       tableName: table.tableName,
+      tenantId: 'clinic-a',
       clock: () => new Date(NOW.getTime() + hours * 3600_000),
     });
 
@@ -135,7 +138,9 @@ describe('idempotency records', () => {
     );
     // Assess
     expect(lookup).toEqual({ kind: 'none' });
-    const record = (await scanTable(table)).find((item) => item.pk === idempotencyRecordKey('client', 'key-old').pk);
+    const record = (await scanTable(table)).find(
+      (item) => item.pk === idempotencyRecordKey('clinic-a', 'client', 'key-old').pk,
+    );
     expect(record).toMatchObject({ responseBody: 'new' });
   });
 });
@@ -177,13 +182,13 @@ describe('reminder claims', () => {
     // Prepare
     const store = new DynamoDbReminderStore(table.documentClient, table.tableName);
     const expiresAt = new Date(NOW.getTime() + 3600_000);
-    const first = await store.claim('reminded', 1, 60, expiresAt);
+    const first = await store.claim('clinic-a', { appointmentId: 'reminded', version: 1 }, 60, expiresAt);
     // Act
-    const second = await store.claim('reminded', 1, 60, expiresAt);
+    const second = await store.claim('clinic-a', { appointmentId: 'reminded', version: 1 }, 60, expiresAt);
     await store.release({ ...first!, claimId: 'not-this-claim' });
-    const afterForeignRelease = await store.claim('reminded', 1, 60, expiresAt);
+    const afterForeignRelease = await store.claim('clinic-a', { appointmentId: 'reminded', version: 1 }, 60, expiresAt);
     await store.release(first!);
-    const afterOwnRelease = await store.claim('reminded', 1, 60, expiresAt);
+    const afterOwnRelease = await store.claim('clinic-a', { appointmentId: 'reminded', version: 1 }, 60, expiresAt);
     // Assess
     expect(first).toBeDefined();
     expect(second).toBeUndefined();

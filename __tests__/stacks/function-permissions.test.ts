@@ -116,12 +116,19 @@ describe('function permissions', () => {
     ]);
   });
 
-  test('create-appointment may only put its own items, and read idempotency records', () => {
+  test('create-appointment may only put its own items, read what a booking decides on, and count by customer', () => {
     expect(statements('create-appointment')).toEqual([
       ...logging('create-appointment'),
-      allow('BookAppointments', ['dynamodb:PutItem'], [table], [leadingKeys('APPT#*', 'SLOT#*', 'IDEMPOTENCY#*')]),
+      allow(
+        'BookAppointments',
+        ['dynamodb:PutItem'],
+        [table],
+        [leadingKeys('APPT#*', 'BOOKINGS#*', 'IDEMPOTENCY#*', 'SLOT#*')],
+      ),
       allow('BookAppointmentsEncryption', WRITE_KEY, [dataKey], [viaTable]),
-      allow('ReadIdempotencyRecords', ['dynamodb:GetItem'], [table], [leadingKeys('IDEMPOTENCY#*')]),
+      allow('ReadBookingState', ['dynamodb:GetItem'], [table], [leadingKeys('APPT#*', 'BOOKINGS#*', 'IDEMPOTENCY#*')]),
+      allow('AppendCustomerBookings', ['dynamodb:UpdateItem'], [table], [leadingKeys('BOOKINGS#*')]),
+      allow('CountCustomerBookings', ['dynamodb:Query'], [`${table}/index/byCustomer`]),
     ]);
   });
 

@@ -44,6 +44,11 @@ export interface BookingApiProps {
    * @default no web ACL
    */
   readonly firewall?: { readonly requestsPer5MinutesPerIp: number };
+  /**
+   * The most future CONFIRMED appointments a customer may hold before its own bookings are
+   * refused (contract: maxOpenBookingsPerCustomer); staff bookings are never refused for it.
+   */
+  readonly maxOpenBookingsPerCustomer: number;
   /** Throttling, the client applications' keys and plans, and logging of the stage. */
   readonly stage: Pick<ApiStageProps, 'limits' | 'clients' | 'executionLogLevel' | 'manageAccountLogging'>;
   /** Whose ID tokens the API accepts, and how long the authorizer's answer is cached. */
@@ -102,6 +107,7 @@ export class BookingApi extends Construct {
       [ENV.pageTokenSecretParameter]: this.pageTokenSecret.name,
       [ENV.tokenIssuer]: props.identity.issuer,
       [ENV.tokenAudience]: props.identity.audience,
+      [ENV.maxOpenBookingsPerCustomer]: String(props.maxOpenBookingsPerCustomer),
     };
     // What the handlers and the authorizer share: the same keys, signing, retention and reservation.
     const functionProps = {

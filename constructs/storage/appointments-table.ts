@@ -6,7 +6,7 @@ import { EncryptionKey } from '../security/encryption-key';
 import { RolePolicy } from '../iam/role-policy';
 import { StackEnvironment } from '../stack-environment';
 import { CapacityAutoScaling } from './capacity-auto-scaling';
-import { grantTableAccess, leadingKeys, TABLE_ACTIONS, WRITABLE_KEY_PREFIXES } from './table-grants';
+import { grantTableAccess, leadingKeys, TABLE_ACTIONS, TABLE_KEY_PREFIXES } from './table-grants';
 
 export interface AppointmentsTableProps {
   /** Physical name of the table, from the naming helper. */
@@ -103,7 +103,7 @@ export class AppointmentsTable extends Construct {
 
   /** Reading one appointment by id (GetItem). */
   grantReadAppointments(policy: RolePolicy): void {
-    this.grant(policy, 'ReadAppointments', TABLE_ACTIONS.readItem, { keyPrefixes: WRITABLE_KEY_PREFIXES.appointment });
+    this.grant(policy, 'ReadAppointments', TABLE_ACTIONS.readItem, { keyPrefixes: TABLE_KEY_PREFIXES.appointment });
   }
 
   /** Listing by provider or customer (Query on the indexes only; never the base table). */
@@ -112,24 +112,40 @@ export class AppointmentsTable extends Construct {
     this.grant(policy, 'QueryAppointmentIndexes', TABLE_ACTIONS.queryIndexes, { resources });
   }
 
-  /** Booking: puts of appointments, slot locks and idempotency records; reads of the latter. */
+  /**
+   * Booking: puts of appointments, slot locks, customers' bookings items and idempotency records;
+   * reads of the same kinds; and the customer index, which counts a customer's open bookings.
+   */
   grantBookingWrites(policy: RolePolicy): void {
     this.grant(policy, 'BookAppointments', TABLE_ACTIONS.bookingWrites, {
-      keyPrefixes: WRITABLE_KEY_PREFIXES.booking,
+      keyPrefixes: TABLE_KEY_PREFIXES.booking,
       write: true,
     });
-    policy.addStatements({
-      sid: 'ReadIdempotencyRecords',
-      actions: [...TABLE_ACTIONS.idempotencyRead],
-      resources: [this.tableArn],
-      condition: leadingKeys(WRITABLE_KEY_PREFIXES.idempotency),
-    });
+    policy.addStatements(
+      {
+        sid: 'ReadBookingState',
+        actions: [...TABLE_ACTIONS.bookingReads],
+        resources: [this.tableArn],
+        condition: leadingKeys(TABLE_KEY_PREFIXES.bookingReads),
+      },
+      {
+        sid: 'AppendCustomerBookings',
+        actions: [...TABLE_ACTIONS.customerBookingsAppend],
+        resources: [this.tableArn],
+        condition: leadingKeys(TABLE_KEY_PREFIXES.customerBookings),
+      },
+      {
+        sid: 'CountCustomerBookings',
+        actions: [...TABLE_ACTIONS.queryIndexes],
+        resources: [this.indexArn(APPOINTMENTS_TABLE.byCustomer.name)],
+      },
+    );
   }
 
   /** Rescheduling: appointments and their slot locks. */
   grantRescheduleWrites(policy: RolePolicy): void {
     this.grant(policy, 'RescheduleAppointments', TABLE_ACTIONS.rescheduleWrites, {
-      keyPrefixes: WRITABLE_KEY_PREFIXES.change,
+      keyPrefixes: TABLE_KEY_PREFIXES.change,
       write: true,
     });
   }
@@ -137,7 +153,7 @@ export class AppointmentsTable extends Construct {
   /** Cancelling: appointments and the release of their slot locks. */
   grantCancelWrites(policy: RolePolicy): void {
     this.grant(policy, 'CancelAppointments', TABLE_ACTIONS.cancelWrites, {
-      keyPrefixes: WRITABLE_KEY_PREFIXES.change,
+      keyPrefixes: TABLE_KEY_PREFIXES.change,
       write: true,
     });
   }
@@ -146,7 +162,7 @@ export class AppointmentsTable extends Construct {
   grantReminderRecords(policy: RolePolicy): void {
     this.grantReadAppointments(policy);
     this.grant(policy, 'ClaimReminders', TABLE_ACTIONS.reminderRecords, {
-      keyPrefixes: WRITABLE_KEY_PREFIXES.reminder,
+      keyPrefixes: TABLE_KEY_PREFIXES.reminder,
       write: true,
     });
   }

@@ -9,10 +9,15 @@ import { KEY_DECRYPT_ACTIONS, KEY_ENCRYPT_DECRYPT_ACTIONS, viaServices } from '.
 export const TABLE_ACTIONS = {
   readItem: ['dynamodb:GetItem'],
   queryIndexes: ['dynamodb:Query'],
-  /** Booking: one transaction of puts (appointment, slot locks, idempotency record). */
+  /** Booking: one transaction of puts (appointment, slot locks, customer's bookings, idempotency record). */
   bookingWrites: ['dynamodb:PutItem'],
-  /** A replayed Idempotency-Key whose body no longer validates is answered from its record. */
-  idempotencyRead: ['dynamodb:GetItem'],
+  /**
+   * Booking reads: the customer's bookings item, its recent appointments, and the record of a
+   * replayed Idempotency-Key whose body no longer validates.
+   */
+  bookingReads: ['dynamodb:GetItem'],
+  /** A staff booking appends itself to the customer's bookings item without reading it. */
+  customerBookingsAppend: ['dynamodb:UpdateItem'],
   /** Rescheduling: read, then one transaction that updates the item, frees old and takes new locks. */
   rescheduleWrites: ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
   /** Cancelling: read, then one transaction that updates the item and frees its locks. */
@@ -24,10 +29,12 @@ export const TABLE_ACTIONS = {
   listStreams: ['dynamodb:ListStreams'],
 } as const;
 
-/** The key prefixes (see src/data/keys.ts) each writer may touch: `dynamodb:LeadingKeys`. */
-export const WRITABLE_KEY_PREFIXES = {
-  booking: ['APPT#*', 'SLOT#*', 'IDEMPOTENCY#*'],
-  idempotency: ['IDEMPOTENCY#*'],
+/** The key prefixes (see src/data/keys.ts) each kind of table user may read or write: `dynamodb:LeadingKeys`. */
+export const TABLE_KEY_PREFIXES = {
+  booking: ['APPT#*', 'SLOT#*', 'BOOKINGS#*', 'IDEMPOTENCY#*'],
+  /** What a booking reads: the customer's bookings item, recent appointments, an idempotency record. */
+  bookingReads: ['APPT#*', 'BOOKINGS#*', 'IDEMPOTENCY#*'],
+  customerBookings: ['BOOKINGS#*'],
   change: ['APPT#*', 'SLOT#*'],
   reminder: ['REMINDER#*'],
   appointment: ['APPT#*'],

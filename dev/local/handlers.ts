@@ -12,8 +12,9 @@ import { Observability, silentObservability } from '../../src/observability';
 import { createAppointment } from '../../src/http/operations/create';
 import { cancelAppointment, updateAppointment } from '../../src/http/operations/change';
 import { getAppointment, listAppointments } from '../../src/http/operations/query';
-import { Operation } from '../../src/http/operations/types';
+import { Operation, OperationDependencies } from '../../src/http/operations/types';
 import { OperationName } from '../../src/operations';
+import { DEFAULT_MAX_OPEN_BOOKINGS_PER_CUSTOMER } from '../../config/environments';
 
 const OPERATIONS: Readonly<Record<OperationName, Operation>> = {
   'create-appointment': createAppointment,
@@ -34,19 +35,24 @@ export interface LocalHandlerOptions {
   readonly newAppointmentId?: () => string;
   /** @default silent */
   readonly observability?: Observability;
+  /** @default DEFAULT_MAX_OPEN_BOOKINGS_PER_CUSTOMER (the environments' default) */
+  readonly maxOpenBookingsPerCustomer?: number;
 }
 
 export function createLocalHandlers(options: LocalHandlerOptions): Record<OperationName, ApiHandler> {
   const clock = options.clock ?? (() => new Date());
-  const dependencies = {
-    repository: new DynamoAppointmentRepository({
-      client: options.client,
-      tableName: options.tableName,
-      clock,
-      pageTokenSecret: async () => options.pageTokenSecret,
-    }),
+  const dependencies: OperationDependencies = {
+    repositoryFor: (tenantId) =>
+      new DynamoAppointmentRepository({
+        client: options.client,
+        tableName: options.tableName,
+        tenantId,
+        clock,
+        pageTokenSecret: async () => options.pageTokenSecret,
+      }),
     clock,
     newAppointmentId: options.newAppointmentId ?? randomUUID,
+    maxOpenBookingsPerCustomer: options.maxOpenBookingsPerCustomer ?? DEFAULT_MAX_OPEN_BOOKINGS_PER_CUSTOMER,
   };
   const observability = options.observability ?? silentObservability;
   const entries = (Object.keys(OPERATIONS) as OperationName[]).map(

@@ -97,7 +97,8 @@ function openApiPaths(): Record<string, Record<string, unknown>> {
         ? {}
         : {
             requestBody: {
-              required: true,
+              // A DELETE's `{reason}` is optional: its schema accepts `{}`.
+              required: 'required' in requestBody || 'minProperties' in requestBody,
               content: { 'application/json': { schema: { $ref: `#/components/schemas/${requestBody.title}` } } },
             },
           }),

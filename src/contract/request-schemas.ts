@@ -30,6 +30,7 @@ const appointmentFields = {
     type: 'array',
     items: { type: 'integer', minimum: 1, maximum: 10080 },
   },
+  overrideAvailability: { type: 'boolean' },
 } as const;
 
 export const CREATE_APPOINTMENT_SCHEMA = {
@@ -49,4 +50,13 @@ export const UPDATE_APPOINTMENT_SCHEMA = {
   minProperties: 1,
   // `"notes": null` removes the notes.
   properties: { ...appointmentFields, notes: { type: ['string', 'null'], maxLength: 1000 } },
+} as const;
+
+/** No field is required: an empty body (which API Gateway validates as `{}`) cancels without a reason. */
+export const CANCEL_APPOINTMENT_SCHEMA = {
+  $schema: 'http://json-schema.org/draft-04/schema#',
+  title: 'CancelAppointmentRequest',
+  type: 'object',
+  additionalProperties: false,
+  properties: { reason: { type: 'string', maxLength: 500 } },
 } as const;

@@ -9,7 +9,7 @@ import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { AppointmentStatus } from '../domain/appointment';
 import { ListQuery } from '../domain/listing';
 import { asServiceError } from './dynamo-errors';
-import { appointmentFromItem } from './items';
+import { appointmentFromItem, tenantOfItem } from './items';
 import { appointmentKey, customerIndexKey, providerIndexKey } from './keys';
 import { issuePageToken, ResolvedPage, resolvePage } from './page-token';
 import type { SecretSource } from './page-token-secret';
@@ -19,6 +19,8 @@ import { APPOINTMENTS_TABLE, IndexSchema } from './table-schema';
 interface ListingOptions {
   readonly client: DynamoDBDocumentClient;
   readonly tableName: string;
+  /** Every partition queried is one of this tenant's; its page tokens work for it alone. */
+  readonly tenantId: string;
   readonly pageTokenSecret?: SecretSource;
 }
 
@@ -29,7 +31,10 @@ export async function listAppointments(options: ListingOptions, query: ListQuery
     if (!options.pageTokenSecret) throw new Error('The repository was built without a page token secret.');
     return options.pageTokenSecret();
   };
-  const page = query.nextToken === undefined ? resolvePage(query, '') : resolvePage(query, await secret());
+  const page =
+    query.nextToken === undefined
+      ? resolvePage(options.tenantId, query, '')
+      : resolvePage(options.tenantId, query, await secret());
   const statuses: AppointmentStatus[] = query.includeCancelled ? ['CONFIRMED', 'CANCELLED'] : ['CONFIRMED'];
   // One more than the page holds: whether it comes back is whether a next page exists.
   const wanted = query.limit + 1;
@@ -39,12 +44,19 @@ export async function listAppointments(options: ListingOptions, query: ListQuery
     .sort((a, b) => compare(a[indexOf(query).sortKey] as string, b[indexOf(query).sortKey] as string))
     .slice(0, wanted);
   const items = merged.slice(0, query.limit);
-  if (merged.length <= query.limit) return { items: items.map(appointmentFromItem) };
+  const appointments = items.map((item) => ownAppointment(options.tenantId, item));
+  if (merged.length <= query.limit) return { items: appointments };
   const lastStartKey = items[items.length - 1][indexOf(query).sortKey] as string;
   return {
-    items: items.map(appointmentFromItem),
-    nextToken: issuePageToken(query, page, lastStartKey, await secret()),
+    items: appointments,
+    nextToken: issuePageToken(options.tenantId, query, page, lastStartKey, await secret()),
   };
+}
+
+/** The partition is the tenant's; its items are checked anyway, so a key-layout bug fails loudly. */
+function ownAppointment(tenantId: string, item: Item) {
+  if (tenantOfItem(item) !== tenantId) throw new Error(`listed item ${String(item.pk)} belongs to another tenant`);
+  return appointmentFromItem(item);
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -66,10 +78,12 @@ async function queryPartition(
   const index = indexOf(query);
   const partition =
     query.selector.kind === 'provider'
-      ? providerIndexKey(query.selector.id, status)
-      : customerIndexKey(query.selector.id, status);
+      ? providerIndexKey(options.tenantId, query.selector.id, status)
+      : customerIndexKey(options.tenantId, query.selector.id, status);
   const items: Item[] = [];
-  let exclusiveStartKey: Item | undefined = page.after ? resumeKey(index, partition, page.after) : undefined;
+  let exclusiveStartKey: Item | undefined = page.after
+    ? resumeKey(options.tenantId, index, partition, page.after)
+    : undefined;
   // A page rarely spans more than one response (1 MB); the loop covers the case that it does.
   do {
     try {
@@ -97,7 +111,7 @@ async function queryPartition(
  * The position just after the last item emitted. An index's ExclusiveStartKey is the index key
  * plus the table key; both follow from the startKey, whose suffix is the appointment id.
  */
-function resumeKey(index: IndexSchema, partition: string, after: string): Item {
+function resumeKey(tenantId: string, index: IndexSchema, partition: string, after: string): Item {
   const appointmentId = after.slice(after.indexOf('#') + 1);
-  return { ...appointmentKey(appointmentId), [index.partitionKey]: partition, [index.sortKey]: after };
+  return { ...appointmentKey(tenantId, appointmentId), [index.partitionKey]: partition, [index.sortKey]: after };
 }

@@ -11,22 +11,29 @@ import {
   TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { Appointment } from '../domain/appointment';
-import { slotConflict } from '../domain/errors';
+import { bookingLimitReached, serviceUnavailable, slotConflict } from '../domain/errors';
 import { ListQuery } from '../domain/listing';
 import { SlotChanges } from '../domain/slots';
 import { slotsOf } from '../domain/booking';
 import { asServiceError, cancellationReasons, isConditionFailure, retryCancelledTransaction } from './dynamo-errors';
 import { idempotencyRecordItem, idempotencyRecordKey, lookupFromRecord, recordFromWire } from './idempotency';
-import { appointmentFromItem, slotLockItem, toAppointmentItem } from './items';
-import { appointmentKey, customerIndexKey, providerIndexKey, slotLockKey } from './keys';
+import { appointmentFromItem, slotLockItem, tenantOfItem, toAppointmentItem } from './items';
+import { appointmentKey, slotLockKey } from './keys';
+import {
+  countOpenBookings,
+  customerBookingsAppend,
+  customerBookingsPut,
+  readCustomerBookings,
+} from './customer-bookings';
 import { listAppointments } from './dynamo-listing';
 import type { SecretSource } from './page-token-secret';
 import {
   AppointmentPage,
   AppointmentRepository,
   ConcurrentChangeError,
-  IdempotencyClaim,
+  CreateOptions,
   IdempotentLookup,
+  StoredAppointment,
 } from './repository';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -34,29 +41,76 @@ type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[numb
 export interface DynamoRepositoryOptions {
   readonly client: DynamoDBDocumentClient;
   readonly tableName: string;
+  /** The one tenant whose items this repository reads and writes. */
+  readonly tenantId: string;
   readonly clock: () => Date;
   /** Only the list operation needs it; the others never call it. */
   readonly pageTokenSecret?: SecretSource;
 }
 
+/** Bookings of one customer decided on the same reading: all but one decide again. */
+const CUSTOMER_BOOKING_ATTEMPTS = 3;
+
+class CustomerBookingsChangedError extends Error {}
+
 export class DynamoAppointmentRepository implements AppointmentRepository {
   constructor(private readonly options: DynamoRepositoryOptions) {}
 
-  async create(appointment: Appointment, claim?: IdempotencyClaim): Promise<IdempotentLookup> {
-    const { tableName: TableName } = this.options;
+  get tenantId(): string {
+    return this.options.tenantId;
+  }
+
+  /**
+   * Every booking also writes the customer's bookings item (./customer-bookings). When its
+   * condition fails (another booking of the customer committed first, or its list is full), the
+   * decision is made again on a fresh read of it.
+   */
+  async create(appointment: Appointment, options: CreateOptions = {}): Promise<IdempotentLookup> {
+    for (let attempt = 1; attempt <= CUSTOMER_BOOKING_ATTEMPTS; attempt++) {
+      try {
+        // A limited booking always reads first; an unlimited one appends, and reads only on a retry.
+        return await this.createOnce(appointment, options, options.openBookingLimit !== undefined || attempt > 1);
+      } catch (error) {
+        if (!(error instanceof CustomerBookingsChangedError)) throw error;
+      }
+    }
+    // Only under a storm of bookings for one customer: the client may simply retry.
+    throw serviceUnavailable();
+  }
+
+  private async createOnce(appointment: Appointment, { claim, openBookingLimit }: CreateOptions, read: boolean) {
+    const { tableName: TableName, tenantId } = this.options;
     const now = this.options.clock();
+    const customerId = appointment.customer.customerId;
+    let customerBookings: TransactItem = customerBookingsAppend(this.options, appointment, now);
+    if (read) {
+      const bookings = await readCustomerBookings(this.options, customerId);
+      if (openBookingLimit !== undefined) {
+        const open = await countOpenBookings(this.options, customerId, bookings, now, openBookingLimit);
+        if (open >= openBookingLimit) throw bookingLimitReached(openBookingLimit);
+      }
+      customerBookings = customerBookingsPut(this.options, bookings, appointment, now);
+    }
     const locks = slotsOf(appointment).map((slot) =>
-      slotLockItem(appointment.providerId, slot, appointment.appointmentId),
+      slotLockItem(tenantId, appointment.providerId, slot, appointment.appointmentId),
     );
+    // Order matters for reading the cancellation reasons: appointment, locks, customer, record.
     const items: TransactItem[] = [
-      { Put: { TableName, Item: toAppointmentItem(appointment), ConditionExpression: 'attribute_not_exists(pk)' } },
+      {
+        Put: {
+          TableName,
+          Item: toAppointmentItem(tenantId, appointment),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
       ...locks.map((Item) => ({ Put: { TableName, Item, ConditionExpression: 'attribute_not_exists(pk)' } })),
+      customerBookings,
     ];
     if (claim) {
       items.push({
         Put: {
           TableName,
-          Item: idempotencyRecordItem(claim, now),
+          Item: idempotencyRecordItem(tenantId, claim, now),
           // A record past expiresAt is dead even if TTL has not deleted it yet.
           ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
           ExpressionAttributeValues: { ':now': Math.floor(now.getTime() / 1000) },
@@ -66,7 +120,7 @@ export class DynamoAppointmentRepository implements AppointmentRepository {
     }
     try {
       await this.transact(items);
-      return { kind: 'none' };
+      return { kind: 'none' } as const;
     } catch (error) {
       const reasons = cancellationReasons(error);
       if (!reasons) throw asServiceError(error);
@@ -77,23 +131,24 @@ export class DynamoAppointmentRepository implements AppointmentRepository {
         if (lookup.kind !== 'none') return lookup;
       }
       if (reasons.slice(1, 1 + locks.length).some(isConditionFailure)) throw slotConflict();
+      if (isConditionFailure(reasons[1 + locks.length])) throw new CustomerBookingsChangedError();
       throw asServiceError(error);
     }
   }
 
-  async findIdempotentResponse(scope: string, key: string, requestHash: string): Promise<IdempotentLookup> {
-    const record = await this.read(idempotencyRecordKey(scope, key), false);
+  async findIdempotentResponse(subject: string, key: string, requestHash: string): Promise<IdempotentLookup> {
+    const record = await this.read(idempotencyRecordKey(this.options.tenantId, subject, key), false);
     return lookupFromRecord(record, requestHash, this.options.clock());
   }
 
-  async get(appointmentId: string, options: { consistent?: boolean } = {}): Promise<Appointment | undefined> {
-    const item = await this.read(appointmentKey(appointmentId), options.consistent ?? false);
-    return item ? appointmentFromItem(item) : undefined;
+  async get(appointmentId: string, options: { consistent?: boolean } = {}): Promise<StoredAppointment | undefined> {
+    const item = await this.read(appointmentKey(this.options.tenantId, appointmentId), options.consistent ?? false);
+    return item ? { tenantId: tenantOfItem(item), appointment: appointmentFromItem(item) } : undefined;
   }
 
   async update(current: Appointment, next: Appointment, slots: SlotChanges): Promise<void> {
     const { tableName: TableName } = this.options;
-    const item = toAppointmentItem(next);
+    const item = toAppointmentItem(this.options.tenantId, next);
     const assignments: Record<string, unknown> = {
       start: item.start,
       end: item.end,
@@ -112,7 +167,7 @@ export class DynamoAppointmentRepository implements AppointmentRepository {
       ...slots.take.map((slot) => ({
         Put: {
           TableName,
-          Item: slotLockItem(current.providerId, slot, current.appointmentId),
+          Item: slotLockItem(this.options.tenantId, current.providerId, slot, current.appointmentId),
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       })),
@@ -120,15 +175,16 @@ export class DynamoAppointmentRepository implements AppointmentRepository {
   }
 
   async cancel(current: Appointment, next: Appointment): Promise<void> {
-    const item = toAppointmentItem(next);
+    const item = toAppointmentItem(this.options.tenantId, next);
     await this.writeChange(current, [
       this.guardedAppointmentUpdate(current, {
         status: item.status,
         version: item.version,
         updatedAt: item.updatedAt,
         // The index partitions carry the status: the appointment moves to the CANCELLED ones.
-        providerKey: providerIndexKey(next.providerId, next.status),
-        customerKey: customerIndexKey(next.customer.customerId, next.status),
+        providerKey: item.providerKey,
+        customerKey: item.customerKey,
+        ...(item.cancellationReason === undefined ? {} : { cancellationReason: item.cancellationReason }),
       }),
       ...slotsOf(current).map((slot) => this.lockRelease(current, slot)),
     ]);
@@ -167,7 +223,7 @@ export class DynamoAppointmentRepository implements AppointmentRepository {
     return {
       Update: {
         TableName: this.options.tableName,
-        Key: appointmentKey(current.appointmentId),
+        Key: appointmentKey(this.options.tenantId, current.appointmentId),
         UpdateExpression: `SET ${sets.join(', ')}${remove}`,
         ConditionExpression: '#version = :expectedVersion AND #status = :confirmed',
         ExpressionAttributeNames: names,
@@ -184,7 +240,7 @@ export class DynamoAppointmentRepository implements AppointmentRepository {
     return {
       Delete: {
         TableName: this.options.tableName,
-        Key: slotLockKey(current.providerId, slot),
+        Key: slotLockKey(this.options.tenantId, current.providerId, slot),
         ConditionExpression: 'attribute_not_exists(pk) OR appointmentId = :appointmentId',
         ExpressionAttributeValues: { ':appointmentId': current.appointmentId },
       },

@@ -19,9 +19,13 @@ export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 
 const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/** The key is hashed: it is client-chosen text of up to 255 characters and may hold anything. */
-export const idempotencyRecordKey = (scope: string, key: string) => ({
-  pk: `IDEMPOTENCY#${scope}#${sha256Hex(key)}`,
+/**
+ * A key belongs to its tenant and its caller (`sub`): two callers may pick the same key, and one
+ * caller's record must never replay, block or reveal anything to another. The key is hashed: it
+ * is client-chosen text of up to 255 characters and may hold anything.
+ */
+export const idempotencyRecordKey = (tenantId: string, subject: string, key: string) => ({
+  pk: `IDEMPOTENCY#${tenantId}#${subject}#${sha256Hex(key)}`,
   sk: ITEM_SK.idempotency,
 });
 
@@ -47,9 +51,9 @@ export interface IdempotencyRecordItem {
   readonly expiresAt: number;
 }
 
-export function idempotencyRecordItem(claim: IdempotencyClaim, now: Date): IdempotencyRecordItem {
+export function idempotencyRecordItem(tenantId: string, claim: IdempotencyClaim, now: Date): IdempotencyRecordItem {
   return {
-    ...idempotencyRecordKey(claim.scope, claim.key),
+    ...idempotencyRecordKey(tenantId, claim.subject, claim.key),
     requestHash: claim.requestHash,
     statusCode: claim.response.statusCode,
     responseBody: claim.response.body,

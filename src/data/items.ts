@@ -6,9 +6,12 @@
 // zod/mini: the classic build adds ~450 KB to a function bundle; these schemas need none of it.
 import * as z from 'zod/mini';
 import { Appointment, SLOT_MINUTES } from '../domain/appointment';
+import { TENANT_ID_PATTERN } from '../identity/caller-identity';
 import { appointmentKey, customerIndexKey, ITEM_SK, providerIndexKey, slotLockKey, startIndexKey } from './keys';
 
 export interface AppointmentItem extends Appointment {
+  /** The tenant the appointment belongs to: in its keys, and as an attribute for the stream's readers. */
+  readonly tenantId: string;
   readonly pk: string;
   readonly sk: string;
   readonly providerKey: string;
@@ -30,12 +33,13 @@ export interface SlotLockItem {
  */
 export const LOCK_RETENTION_SECONDS = 30 * 24 * 3600;
 
-export function toAppointmentItem(appointment: Appointment): AppointmentItem {
+export function toAppointmentItem(tenantId: string, appointment: Appointment): AppointmentItem {
   return {
     ...appointment,
-    ...appointmentKey(appointment.appointmentId),
-    providerKey: providerIndexKey(appointment.providerId, appointment.status),
-    customerKey: customerIndexKey(appointment.customer.customerId, appointment.status),
+    tenantId,
+    ...appointmentKey(tenantId, appointment.appointmentId),
+    providerKey: providerIndexKey(tenantId, appointment.providerId, appointment.status),
+    customerKey: customerIndexKey(tenantId, appointment.customer.customerId, appointment.status),
     startKey: startIndexKey(appointment.start, appointment.appointmentId),
   };
 }
@@ -56,6 +60,7 @@ const appointmentSchema = z.object({
   durationMinutes: z.int(),
   timeZone: z.string(),
   notes: z.optional(z.string()),
+  cancellationReason: z.optional(z.string()),
   reminderMinutesBefore: z.array(z.int().check(z.positive())),
   status: z.enum(['CONFIRMED', 'CANCELLED']),
   version: z.int().check(z.positive()),
@@ -84,8 +89,20 @@ export function appointmentFromItem(item: Record<string, unknown>): Appointment 
   return parsed.data as Appointment;
 }
 
-export const slotLockItem = (providerId: string, slotStartUtc: string, appointmentId: string): SlotLockItem => ({
-  ...slotLockKey(providerId, slotStartUtc),
+/** The tenant of a stored appointment item (a stream image names it only as this attribute). */
+export function tenantOfItem(item: Record<string, unknown>): string {
+  const { tenantId } = item;
+  if (typeof tenantId === 'string' && TENANT_ID_PATTERN.test(tenantId)) return tenantId;
+  throw new Error(`stored appointment item ${String(item.pk)} has no valid tenantId`);
+}
+
+export const slotLockItem = (
+  tenantId: string,
+  providerId: string,
+  slotStartUtc: string,
+  appointmentId: string,
+): SlotLockItem => ({
+  ...slotLockKey(tenantId, providerId, slotStartUtc),
   appointmentId,
   expiresAt: Math.floor(Date.parse(slotStartUtc) / 1000) + SLOT_MINUTES * 60 + LOCK_RETENTION_SECONDS,
 });

@@ -1,37 +1,54 @@
 /**
  * How items are keyed in the single appointments table. Every item kind has its own `pk` prefix
- * and a fixed `sk`, so one item kind can never be mistaken for another.
+ * and a fixed `sk`, so one item kind can never be mistaken for another; the tenant comes right
+ * after the kind in every key and every index partition, so that no GetItem, Query or condition
+ * of one tenant can name another tenant's item, whatever a handler asks for. Tenant ids are
+ * `[a-z0-9-]` and entity ids `[A-Za-z0-9_-]` (no `#`), so a key has exactly one reading.
  *
- * | item                | pk                                       | sk            |
- * | ------------------- | ---------------------------------------- | ------------- |
- * | appointment         | `APPT#<appointmentId>`                   | `APPOINTMENT` |
- * | slot lock           | `SLOT#<providerId>#<slotStartUtc>`       | `LOCK`        |
- * | idempotency record  | `IDEMPOTENCY#<scope>#<sha256(key)>`      | `IDEMPOTENCY` |
- * | reminder sent       | `REMINDER#<appointmentId>#<version>#<m>` | `SENT`        |
+ * | item                | pk                                                  | sk            |
+ * | ------------------- | --------------------------------------------------- | ------------- |
+ * | appointment         | `APPT#<tenant>#<appointmentId>`                     | `APPOINTMENT` |
+ * | slot lock           | `SLOT#<tenant>#<providerId>#<slotStartUtc>`         | `LOCK`        |
+ * | idempotency record  | `IDEMPOTENCY#<tenant>#<sub>#<sha256(key)>`          | `IDEMPOTENCY` |
+ * | reminder sent       | `REMINDER#<tenant>#<appointmentId>#<version>#<m>`   | `SENT`        |
+ * | customer's bookings | `BOOKINGS#<tenant>#<customerId>`                    | `CUSTOMER`    |
  *
- * Appointment items also carry the index keys: `providerKey` = `PROVIDER#<providerId>#<status>`,
- * `customerKey` = `CUSTOMER#<customerId>#<status>`, `startKey` = `<startUtc>#<appointmentId>`.
+ * Appointment items also carry the index keys: `providerKey` = `PROVIDER#<tenant>#<providerId>#<status>`,
+ * `customerKey` = `CUSTOMER#<tenant>#<customerId>#<status>`, `startKey` = `<startUtc>#<appointmentId>`.
+ * The IAM policies' `dynamodb:LeadingKeys` conditions name the kinds (`APPT#*`, `SLOT#*`, ...).
  */
 export const ITEM_SK = {
   appointment: 'APPOINTMENT',
   slotLock: 'LOCK',
   idempotency: 'IDEMPOTENCY',
   reminderSent: 'SENT',
+  customerBookings: 'CUSTOMER',
 } as const;
 
-export const appointmentKey = (appointmentId: string) => ({ pk: `APPT#${appointmentId}`, sk: ITEM_SK.appointment });
+export const appointmentKey = (tenantId: string, appointmentId: string) => ({
+  pk: `APPT#${tenantId}#${appointmentId}`,
+  sk: ITEM_SK.appointment,
+});
 
 /** The lock item of one 15-minute slot of one provider; `slotStartUtc` like `2026-12-01T17:00:00Z`. */
-export const slotLockKey = (providerId: string, slotStartUtc: string) => ({
-  pk: `SLOT#${providerId}#${slotStartUtc}`,
+export const slotLockKey = (tenantId: string, providerId: string, slotStartUtc: string) => ({
+  pk: `SLOT#${tenantId}#${providerId}#${slotStartUtc}`,
   sk: ITEM_SK.slotLock,
 });
 
-export const reminderSentKey = (appointmentId: string, version: number, minutesBefore: number) => ({
-  pk: `REMINDER#${appointmentId}#${version}#${minutesBefore}`,
+export const reminderSentKey = (tenantId: string, appointmentId: string, version: number, minutesBefore: number) => ({
+  pk: `REMINDER#${tenantId}#${appointmentId}#${version}#${minutesBefore}`,
   sk: ITEM_SK.reminderSent,
 });
 
-export const providerIndexKey = (providerId: string, status: string) => `PROVIDER#${providerId}#${status}`;
-export const customerIndexKey = (customerId: string, status: string) => `CUSTOMER#${customerId}#${status}`;
+/** The item that serialises one customer's bookings (./customer-bookings). */
+export const customerBookingsKey = (tenantId: string, customerId: string) => ({
+  pk: `BOOKINGS#${tenantId}#${customerId}`,
+  sk: ITEM_SK.customerBookings,
+});
+
+export const providerIndexKey = (tenantId: string, providerId: string, status: string) =>
+  `PROVIDER#${tenantId}#${providerId}#${status}`;
+export const customerIndexKey = (tenantId: string, customerId: string, status: string) =>
+  `CUSTOMER#${tenantId}#${customerId}#${status}`;
 export const startIndexKey = (startUtc: string, appointmentId: string) => `${startUtc}#${appointmentId}`;

@@ -2,8 +2,8 @@
  * Page tokens of `GET /appointments`: opaque to clients, tamper-evident to us. A token is
  * `base64url(JSON cursor) "." base64url(HMAC-SHA256(secret, cursor))`. The cursor holds the last
  * startKey emitted, the query's window (so pages after the first do not depend on the clock) and
- * a hash of the whole query, so a token cannot be moved to another provider, customer, window or
- * includeCancelled setting. Anything that fails these checks is a 400 naming `nextToken`.
+ * a hash of the whole query and the caller's tenant, so a token cannot be moved to another tenant,
+ * provider, customer, window or includeCancelled setting. Anything that fails these checks is a 400 naming `nextToken`.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { validationError } from '../domain/errors';
@@ -14,7 +14,7 @@ interface PageCursor {
   readonly a: string;
   readonly f: string;
   readonly t: string;
-  /** Hash of selector, window and includeCancelled. */
+  /** Hash of tenant, selector, window and includeCancelled. */
   readonly q: string;
 }
 
@@ -28,33 +28,45 @@ export interface ResolvedPage {
 const invalidToken = () =>
   validationError([{ path: 'nextToken', message: 'is not a page token issued for this query' }]);
 
-function queryHash(selector: ListSelector, includeCancelled: boolean, from: string, to: string): string {
+function queryHash(
+  tenantId: string,
+  selector: ListSelector,
+  includeCancelled: boolean,
+  from: string,
+  to: string,
+): string {
   return createHash('sha256')
-    .update(JSON.stringify([selector.kind, selector.id, includeCancelled, from, to]))
+    .update(JSON.stringify([tenantId, selector.kind, selector.id, includeCancelled, from, to]))
     .digest('base64url')
     .slice(0, 22);
 }
 
 const sign = (payload: string, secret: string) => createHmac('sha256', secret).update(payload).digest();
 
-export function issuePageToken(query: ListQuery, page: ResolvedPage, lastStartKey: string, secret: string): string {
+export function issuePageToken(
+  tenantId: string,
+  query: ListQuery,
+  page: ResolvedPage,
+  lastStartKey: string,
+  secret: string,
+): string {
   const cursor: PageCursor = {
     a: lastStartKey,
     f: page.from,
     t: page.to,
-    q: queryHash(query.selector, query.includeCancelled, page.from, page.to),
+    q: queryHash(tenantId, query.selector, query.includeCancelled, page.from, page.to),
   };
   const payload = Buffer.from(JSON.stringify(cursor)).toString('base64url');
   return `${payload}.${sign(payload, secret).toString('base64url')}`;
 }
 
 /** The window and position of the page `query` asks for; throws VALIDATION_ERROR on a bad token. */
-export function resolvePage(query: ListQuery, secret: string): ResolvedPage {
+export function resolvePage(tenantId: string, query: ListQuery, secret: string): ResolvedPage {
   if (query.nextToken === undefined) return { from: query.from, to: query.to };
   const cursor = verify(query.nextToken, secret);
   const from = query.given.from ? query.from : cursor.f;
   const to = query.given.to ? query.to : cursor.t;
-  if (cursor.q !== queryHash(query.selector, query.includeCancelled, from, to)) throw invalidToken();
+  if (cursor.q !== queryHash(tenantId, query.selector, query.includeCancelled, from, to)) throw invalidToken();
   return { from, to, after: cursor.a };
 }
 

@@ -14,8 +14,11 @@ export interface StoredResponse {
 }
 
 export interface IdempotencyClaim {
-  /** Whose key this is (the API key id): two clients may pick the same key. */
-  readonly scope: string;
+  /**
+   * Whose key this is, with the repository's tenant: the caller's `sub`. Two callers may pick
+   * the same key; neither ever meets the other's record.
+   */
+  readonly subject: string;
   readonly key: string;
   /** SHA-256 of the canonical request body: same key with another body is refused. */
   readonly requestHash: string;
@@ -27,6 +30,12 @@ export type IdempotentLookup =
   | { readonly kind: 'none' }
   | { readonly kind: 'replay'; readonly response: StoredResponse }
   | { readonly kind: 'reused' };
+
+/** An appointment as read from the table, with the tenant its item belongs to. */
+export interface StoredAppointment {
+  readonly tenantId: string;
+  readonly appointment: Appointment;
+}
 
 export interface AppointmentPage {
   readonly items: readonly Appointment[];
@@ -44,16 +53,32 @@ export class ConcurrentChangeError extends Error {
   }
 }
 
+export interface CreateOptions {
+  /** Records the answer under the caller's Idempotency-Key in the same transaction. */
+  readonly claim?: IdempotencyClaim;
+  /**
+   * Refuses the booking with BOOKING_LIMIT_REACHED when the customer already holds this many
+   * CONFIRMED appointments that start after now; absent: no limit (a staff booking).
+   */
+  readonly openBookingLimit?: number;
+}
+
+/**
+ * The appointments of ONE tenant: every key it reads or writes carries that tenant (./keys), so
+ * nothing a caller asks for can reach another tenant's items.
+ */
 export interface AppointmentRepository {
+  readonly tenantId: string;
   /**
    * Books `appointment` with a lock per slot and, with a claim, records the answer under the
    * Idempotency-Key. Throws SLOT_CONFLICT when a slot is taken; returns `replay`/`reused`
    * instead of booking when the key was already used within 24 hours.
    */
-  create(appointment: Appointment, claim?: IdempotencyClaim): Promise<IdempotentLookup>;
+  create(appointment: Appointment, options?: CreateOptions): Promise<IdempotentLookup>;
   /** Reads a stored answer for a key; used only when a keyed request fails validation. */
-  findIdempotentResponse(scope: string, key: string, requestHash: string): Promise<IdempotentLookup>;
-  get(appointmentId: string, options?: { consistent?: boolean }): Promise<Appointment | undefined>;
+  findIdempotentResponse(subject: string, key: string, requestHash: string): Promise<IdempotentLookup>;
+  /** The appointment with the tenant its stored item names (which access checks compare too). */
+  get(appointmentId: string, options?: { consistent?: boolean }): Promise<StoredAppointment | undefined>;
   /** Writes `next` if `current` is still stored as read, moving the locks by `slots`. */
   update(current: Appointment, next: Appointment, slots: SlotChanges): Promise<void>;
   /** Marks `current` cancelled (as `next`) and deletes all its locks. */

@@ -18,6 +18,7 @@
  */
 import type { CallerIdentity } from '../identity/caller-identity';
 import { forbidden } from './errors';
+import type { ListSelector } from './listing';
 
 /** What access to one appointment depends on. */
 export interface AppointmentOwnership {
@@ -25,9 +26,6 @@ export interface AppointmentOwnership {
   readonly providerId: string;
   readonly customer: { readonly customerId: string };
 }
-
-/** The one selector of a listing. */
-export type ListSelector = { readonly providerId: string } | { readonly customerId: string };
 
 /** Whether `caller` may see (and so change or cancel) `appointment`. */
 export function maySee(caller: CallerIdentity, appointment: AppointmentOwnership): boolean {
@@ -64,11 +62,11 @@ export function assertMayOverrideAvailability(caller: CallerIdentity, overrideAv
 /** Throws FORBIDDEN unless `caller` may list by `selector`. */
 export function assertMayList(caller: CallerIdentity, selector: ListSelector): void {
   if (caller.role === 'staff') return;
-  if ('providerId' in selector) {
-    if (caller.role === 'provider' && selector.providerId === caller.providerId) return;
+  if (selector.kind === 'provider') {
+    if (caller.role === 'provider' && selector.id === caller.providerId) return;
     throw forbidden("Only staff and the provider itself can list a provider's appointments.");
   }
-  if (caller.role === 'customer' && selector.customerId === caller.customerId) return;
+  if (caller.role === 'customer' && selector.id === caller.customerId) return;
   throw forbidden("Only staff and the customer itself can list a customer's appointments.");
 }
 

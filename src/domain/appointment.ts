@@ -20,6 +20,8 @@ export interface Appointment {
   readonly durationMinutes: number;
   readonly timeZone: string;
   readonly notes?: string;
+  /** Set when a cancellation gave a reason (`DELETE` body `{"reason": ...}`). */
+  readonly cancellationReason?: string;
   readonly reminderMinutesBefore: readonly number[];
   readonly status: AppointmentStatus;
   readonly version: number;

@@ -10,11 +10,13 @@ import { slotChanges, SlotChanges, slotStarts } from './slots';
 import {
   addMinutes,
   bookableStartSchema,
+  cancellationReasonSchema,
   customerSchema,
   DEFAULT_REMINDER_MINUTES,
   durationSchema,
   idSchema,
   notesSchema,
+  overrideAvailabilitySchema,
   parseOrThrow,
   reminderMinutesSchema,
   timeZoneSchema,
@@ -30,6 +32,7 @@ export function createAppointmentRequestSchema(now: Date) {
     timeZone: timeZoneSchema,
     notes: z.optional(notesSchema),
     reminderMinutesBefore: z.optional(reminderMinutesSchema),
+    overrideAvailability: z.optional(overrideAvailabilitySchema),
   });
 }
 
@@ -44,17 +47,28 @@ export function updateAppointmentRequestSchema(now: Date) {
       timeZone: z.optional(timeZoneSchema),
       notes: z.optional(z.nullable(notesSchema)),
       reminderMinutesBefore: z.optional(reminderMinutesSchema),
+      overrideAvailability: z.optional(overrideAvailabilitySchema),
     })
     .check(z.refine((patch) => Object.keys(patch).length > 0, { error: 'must change at least one field' }));
 }
 
 export type UpdateAppointmentRequest = z.output<ReturnType<typeof updateAppointmentRequestSchema>>;
 
+/** `DELETE` may say why; the body is optional, and `{}` is the same as none. */
+export const cancelAppointmentRequestSchema = z.strictObject({
+  reason: z.optional(cancellationReasonSchema),
+});
+
+export type CancelAppointmentRequest = z.output<typeof cancelAppointmentRequestSchema>;
+
 export const parseCreateRequest = (body: unknown, now: Date): CreateAppointmentRequest =>
   parseOrThrow(createAppointmentRequestSchema(now), body);
 
 export const parseUpdateRequest = (body: unknown, now: Date): UpdateAppointmentRequest =>
   parseOrThrow(updateAppointmentRequestSchema(now), body);
+
+export const parseCancelRequest = (body: unknown): CancelAppointmentRequest =>
+  parseOrThrow(cancelAppointmentRequestSchema, body);
 
 /** The slot starts (UTC) an appointment holds locks for. */
 export const slotsOf = (appointment: Pick<Appointment, 'start' | 'end'>) =>
@@ -139,11 +153,22 @@ export type Cancellation =
  * when If-Match names an older version, because a client retrying a cancel whose answer was lost
  * would otherwise be told 412 about the very change it made.
  */
-export function applyCancel(current: Appointment, expectedVersion: number | undefined, now: Date): Cancellation {
+export function applyCancel(
+  current: Appointment,
+  request: CancelAppointmentRequest,
+  expectedVersion: number | undefined,
+  now: Date,
+): Cancellation {
   if (current.status === 'CANCELLED') return { alreadyCancelled: true };
   checkExpectedVersion(current, expectedVersion);
   return {
     alreadyCancelled: false,
-    next: { ...current, status: 'CANCELLED', version: current.version + 1, updatedAt: formatUtc(now.getTime()) },
+    next: {
+      ...current,
+      status: 'CANCELLED',
+      ...(request.reason === undefined ? {} : { cancellationReason: request.reason }),
+      version: current.version + 1,
+      updatedAt: formatUtc(now.getTime()),
+    },
   };
 }

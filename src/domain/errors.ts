@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'FORBIDDEN'
   | 'SLOT_CONFLICT'
+  | 'BOOKING_LIMIT_REACHED'
   | 'APPOINTMENT_CANCELLED'
   | 'VERSION_MISMATCH'
   | 'IDEMPOTENCY_KEY_REUSED'
@@ -45,6 +46,13 @@ export const slotConflict = () =>
   new AppointmentError(
     'SLOT_CONFLICT',
     'The requested interval overlaps another confirmed appointment of this provider.',
+  );
+
+/** The customer already holds `limit` future CONFIRMED appointments (contract: maxOpenBookingsPerCustomer). */
+export const bookingLimitReached = (limit: number) =>
+  new AppointmentError(
+    'BOOKING_LIMIT_REACHED',
+    `This customer already holds ${limit} upcoming appointments, the most a customer can book.`,
   );
 
 export const appointmentCancelled = (appointmentId: string) =>

@@ -80,6 +80,12 @@ export const timeZoneSchema = z.pipe(
 
 export const notesSchema = freeTextSchema({ multiline: true, maxLength: 1000 });
 
+/** Why an appointment was cancelled (`DELETE` body): one line of free text. */
+export const cancellationReasonSchema = freeTextSchema({ multiline: false, maxLength: 500 });
+
+/** Staff only (./access): skip the availability rules, never the conflict check. */
+export const overrideAvailabilitySchema = z.boolean({ error: 'must be true or false' });
+
 /** Duplicates collapse; kept largest first so reminders read in the order they fire. */
 export const reminderMinutesSchema = z.pipe(
   z.array(

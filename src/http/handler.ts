@@ -1,7 +1,8 @@
 /**
- * The one wrapper every function shares: runs an operation, turns thrown domain errors into the
- * contract's answers and anything else into a 500 that carries the request id (never a stack),
- * counts one outcome metric per request, and logs one line per request.
+ * The one wrapper every function shares: finds out who is calling (the authorizer's context)
+ * before anything else, runs the operation with the repository of the caller's tenant, turns
+ * thrown domain errors into the contract's answers and anything else into a 500 that carries the
+ * request id (never a stack), counts one outcome metric per request, and logs one line per request.
  */
 import { randomUUID } from 'node:crypto';
 import { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
@@ -9,7 +10,10 @@ import { AppointmentError, ErrorCode } from '../domain/errors';
 import { errorFields, Observability } from '../observability';
 import { errorResponse, internalErrorResponse } from './responses';
 import { OperationName } from '../operations';
-import { Operation, OperationDependencies } from './operations/types';
+import { identityFromRequestContext } from '../identity/authorizer-context';
+import type { CallerIdentity } from '../identity/caller-identity';
+import { InvalidTokenError, unauthenticatedResponse } from '../identity/invalid-token';
+import { Operation, OperationDependencies, RequestScope } from './operations/types';
 
 export type ApiHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 
@@ -19,6 +23,7 @@ export const FAILURE_OUTCOMES: Record<ErrorCode, string> = {
   FORBIDDEN: 'Forbidden',
   NOT_FOUND: 'NotFound',
   SLOT_CONFLICT: 'SlotConflict',
+  BOOKING_LIMIT_REACHED: 'BookingLimitReached',
   APPOINTMENT_CANCELLED: 'ChangeOfCancelledAppointment',
   VERSION_MISMATCH: 'VersionMismatch',
   IDEMPOTENCY_KEY_REUSED: 'IdempotencyKeyReused',
@@ -26,6 +31,16 @@ export const FAILURE_OUTCOMES: Record<ErrorCode, string> = {
   SERVICE_UNAVAILABLE: 'DependencyUnavailable',
   INTERNAL: 'InternalError',
 };
+
+/** Counted when a request reaches a function without a valid identity. */
+export const UNAUTHENTICATED_OUTCOME = 'Unauthenticated';
+
+/** The caller, checked before any operation runs, and its tenant's repository. */
+function requestScope(event: Parameters<ApiHandler>[0], dependencies: OperationDependencies): RequestScope {
+  const caller = identityFromRequestContext(event);
+  const { repositoryFor, ...shared } = dependencies;
+  return { ...shared, caller, repository: repositoryFor(caller.tenantId) };
+}
 
 /**
  * `dependencies` is called per request but is expected to return values built once (it is a
@@ -43,14 +58,22 @@ export function createHandler(
     const requestId = context?.awsRequestId ?? event.requestContext?.requestId ?? randomUUID();
     const startedAt = Date.now();
     let response: APIGatewayProxyResult;
-    let outcome: string;
+    let outcome = '';
     let appointmentId: string | undefined;
     let errorCode: ErrorCode | undefined;
+    let caller: CallerIdentity | undefined;
     try {
-      const result = await trace(operation, () => run(event, dependencies()));
+      const scope = requestScope(event, dependencies());
+      caller = scope.caller;
+      const result = await trace(operation, () => run(event, scope));
       ({ response, outcome, appointmentId } = result);
     } catch (error) {
-      if (error instanceof AppointmentError && error.code !== 'INTERNAL') {
+      if (error instanceof InvalidTokenError) {
+        // Only an API deployed without its authorizer (or a local caller skipping it) gets here.
+        response = unauthenticatedResponse();
+        outcome = UNAUTHENTICATED_OUTCOME;
+        logger.warn('request without a valid identity', { requestId, reason: error.reason });
+      } else if (error instanceof AppointmentError && error.code !== 'INTERNAL') {
         errorCode = error.code;
         response = errorResponse(error);
         if (error.code === 'SERVICE_UNAVAILABLE')
@@ -60,7 +83,7 @@ export function createHandler(
         response = internalErrorResponse(requestId);
         logger.error('unexpected failure', { requestId, operation, ...errorFields(error) });
       }
-      outcome = FAILURE_OUTCOMES[errorCode];
+      if (errorCode) outcome = FAILURE_OUTCOMES[errorCode];
     }
     metrics.count(outcome);
     metrics.publish();
@@ -70,6 +93,8 @@ export function createHandler(
       statusCode: response.statusCode,
       outcome,
       ...(errorCode ? { errorCode } : {}),
+      // Who asked, by tenant and role: never the subject or a customer's id (personal data).
+      ...(caller ? { tenantId: caller.tenantId, role: caller.role } : {}),
       ...(appointmentId ? { appointmentId } : {}),
       durationMs: Date.now() - startedAt,
     });

@@ -22,6 +22,8 @@ export type CaptureClient = <T>(client: T) => T;
 export interface LambdaHandlerOptions {
   /** Only the list function pages; it alone bundles the SSM client that may fetch the secret. */
   readonly pageTokenSecret?: (capture: CaptureClient) => SecretSource;
+  /** Only the create function limits a customer's open bookings; read once, at the first request. */
+  readonly maxOpenBookingsPerCustomer?: () => number;
 }
 
 export function lambdaHandler(
@@ -33,15 +35,17 @@ export function lambdaHandler(
   const capture: CaptureClient = (client) => telemetry.tracer.captureAWSv3Client(client);
   let dependencies: OperationDependencies | undefined;
   const dependenciesOnce = () => {
-    dependencies ??= {
-      repository: new DynamoAppointmentRepository({
-        client: createDocumentClient(capture(createDynamoDbClient())),
-        tableName: requiredEnvironment(ENV.tableName),
-        clock: () => new Date(),
-        pageTokenSecret: options.pageTokenSecret?.(capture),
-      }),
-      clock: () => new Date(),
+    if (dependencies) return dependencies;
+    const client = createDocumentClient(capture(createDynamoDbClient()));
+    const tableName = requiredEnvironment(ENV.tableName);
+    const clock = () => new Date();
+    const pageTokenSecret = options.pageTokenSecret?.(capture);
+    dependencies = {
+      repositoryFor: (tenantId) =>
+        new DynamoAppointmentRepository({ client, tableName, tenantId, clock, pageTokenSecret }),
+      clock,
       newAppointmentId: randomUUID,
+      maxOpenBookingsPerCustomer: options.maxOpenBookingsPerCustomer?.(),
     };
     return dependencies;
   };

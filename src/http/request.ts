@@ -19,7 +19,8 @@ export const MAX_BODY_BYTES = 16 * 1024;
 
 const invalidBody = (message: string) => validationError([{ path: 'body', message }]);
 
-export function readJsonBody(event: APIGatewayProxyEvent): unknown {
+/** The body as JSON; with `optional`, an empty body reads as `{}` (a DELETE may send none). */
+export function readJsonBody(event: APIGatewayProxyEvent, options: { optional?: boolean } = {}): unknown {
   const raw = event.body ?? '';
   const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
   // Before JSON.parse: parsing is where an oversized body would cost time and memory.
@@ -27,7 +28,10 @@ export function readJsonBody(event: APIGatewayProxyEvent): unknown {
     throw new AppointmentError('PAYLOAD_TOO_LARGE', `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
   }
   const text = bytes.toString('utf8');
-  if (text.trim() === '') throw invalidBody('is required: send a JSON object');
+  if (text.trim() === '') {
+    if (options.optional) return {};
+    throw invalidBody('is required: send a JSON object');
+  }
   let body: unknown;
   try {
     body = JSON.parse(text) as unknown;
@@ -107,7 +111,3 @@ export function appointmentIdFromPath(event: APIGatewayProxyEvent): string {
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) throw notFound(id);
   return id;
 }
-
-/** Idempotency keys belong to the caller: API Gateway's id of the API key, when there is one. */
-export const idempotencyScope = (event: APIGatewayProxyEvent) =>
-  event.requestContext?.identity?.apiKeyId || 'no-api-key';

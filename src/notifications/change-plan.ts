@@ -23,7 +23,12 @@ export interface ChangePlan {
  * because the sender ignores any schedule whose version is not the current one; so every new
  * version of a confirmed appointment gets fresh schedules, even when only `notes` changed.
  */
-export function planForChange(before: Appointment | undefined, after: Appointment | undefined, now: Date): ChangePlan {
+export function planForChange(
+  tenantId: string,
+  before: Appointment | undefined,
+  after: Appointment | undefined,
+  now: Date,
+): ChangePlan {
   const appointmentId = (after ?? before)?.appointmentId ?? '';
   const none: ChangePlan = { appointmentId, messages: [], deleteSchedules: [], createSchedules: [] };
   // A rewrite that did not bump the version is not a change of the appointment.
@@ -32,7 +37,7 @@ export function planForChange(before: Appointment | undefined, after: Appointmen
   const wasConfirmed = before?.status === 'CONFIRMED';
   const isConfirmed = after?.status === 'CONFIRMED';
   const deleteSchedules = wasConfirmed ? pendingReminderScheduleNames(before, now) : [];
-  const createSchedules = isConfirmed ? reminderSchedulesFor(after, now) : [];
+  const createSchedules = isConfirmed ? reminderSchedulesFor(tenantId, after, now) : [];
 
   let type: ChangeEventType | undefined;
   if (isConfirmed && !wasConfirmed) type = 'APPOINTMENT_CONFIRMED';
@@ -44,7 +49,12 @@ export function planForChange(before: Appointment | undefined, after: Appointmen
   const subject = after ?? before;
   const messages =
     type && subject
-      ? [{ message: changeMessage(type, subject, before), attributes: attributesFor(type, subject) }]
+      ? [
+          {
+            message: changeMessage(type, tenantId, subject, before),
+            attributes: attributesFor(type, tenantId, subject),
+          },
+        ]
       : [];
   return { appointmentId, messages, deleteSchedules, createSchedules };
 }

@@ -15,8 +15,8 @@ export const changeEventId = (appointment: Appointment, type: ChangeEventType) =
 export const reminderEventId = (appointment: Appointment, minutesBefore: number) =>
   `${appointment.appointmentId}:${appointment.version}:APPOINTMENT_REMINDER:${minutesBefore}`;
 
-export function attributesFor(type: NotificationType, appointment: Appointment): MessageAttributes {
-  return { eventType: type, providerId: appointment.providerId };
+export function attributesFor(type: NotificationType, tenantId: string, appointment: Appointment): MessageAttributes {
+  return { eventType: type, tenantId, providerId: appointment.providerId };
 }
 
 /**
@@ -26,12 +26,14 @@ export function attributesFor(type: NotificationType, appointment: Appointment):
  */
 export function changeMessage(
   type: ChangeEventType,
+  tenantId: string,
   appointment: Appointment,
   previous?: Appointment,
 ): NotificationMessage {
   return {
     type,
     eventId: changeEventId(appointment, type),
+    tenantId,
     ...appointment,
     localStart: formatWallClockTime(new Date(appointment.start), appointment.timeZone),
     ...(previous && type === 'APPOINTMENT_RESCHEDULED'
@@ -40,10 +42,15 @@ export function changeMessage(
   };
 }
 
-export function reminderMessage(appointment: Appointment, minutesBefore: number): NotificationMessage {
+export function reminderMessage(
+  tenantId: string,
+  appointment: Appointment,
+  minutesBefore: number,
+): NotificationMessage {
   return {
     type: 'APPOINTMENT_REMINDER',
     eventId: reminderEventId(appointment, minutesBefore),
+    tenantId,
     minutesBefore,
     localStart: formatWallClockTime(new Date(appointment.start), appointment.timeZone),
     ...appointment,

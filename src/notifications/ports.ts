@@ -17,6 +17,8 @@ export type NotificationType =
 /** String message attributes, so subscribers can filter without parsing the body. */
 export interface MessageAttributes {
   readonly eventType: NotificationType;
+  /** The tenant the appointment belongs to: a subscriber serving one clinic filters on it. */
+  readonly tenantId: string;
   readonly providerId: string;
 }
 
@@ -26,6 +28,8 @@ export interface EventPublisher {
 
 /** What the reminder sender receives when a schedule fires (the schedule target's `Input`). */
 export interface ReminderInput {
+  /** The appointment's tenant: its items are keyed by it (src/data/keys). */
+  readonly tenantId: string;
   readonly appointmentId: string;
   readonly version: number;
   /** The appointment's start (UTC) when the schedule was made; a different start means stale. */

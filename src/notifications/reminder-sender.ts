@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { attributesFor, reminderMessage } from './messages';
 import { Clock, Counter, EventPublisher, Log, ReminderInput } from './ports';
 import { ReminderStore } from './reminder-store';
+import { TENANT_ID_PATTERN } from '../identity/caller-identity';
 
 /** How long a reminder-sent record outlives the appointment's start before TTL removes it. */
 export const REMINDER_RECORD_RETENTION_MS = 3 * 24 * 60 * 60 * 1000;
@@ -18,6 +19,7 @@ export interface ReminderSenderDeps {
 }
 
 const reminderInputSchema = z.strictObject({
+  tenantId: z.string().check(z.regex(TENANT_ID_PATTERN)),
   appointmentId: z.string().check(z.minLength(1)),
   version: z.int().check(z.positive()),
   start: z.string().check(z.minLength(1)),
@@ -41,14 +43,19 @@ export function parseReminderInput(event: unknown): ReminderInput {
  * throws, so a retry of the invocation can still deliver it.
  */
 export async function sendReminder(input: ReminderInput, deps: ReminderSenderDeps): Promise<ReminderOutcome> {
-  const context = { appointmentId: input.appointmentId, version: input.version, minutesBefore: input.minutesBefore };
+  const context = {
+    tenantId: input.tenantId,
+    appointmentId: input.appointmentId,
+    version: input.version,
+    minutesBefore: input.minutesBefore,
+  };
   const skip = (reason: SkipReason): ReminderOutcome => {
     deps.counter.count('ReminderSkipped');
     deps.log.info('reminder skipped', { ...context, reason });
     return { sent: false, reason };
   };
 
-  const appointment = await deps.store.getAppointment(input.appointmentId);
+  const appointment = await deps.store.getAppointment(input.tenantId, input.appointmentId);
   if (!appointment) return skip('missing');
   if (appointment.status !== 'CONFIRMED') return skip('cancelled');
   if (appointment.version !== input.version) return skip('stale-version');
@@ -58,13 +65,13 @@ export async function sendReminder(input: ReminderInput, deps: ReminderSenderDep
   if (deps.clock.now().getTime() >= start.getTime()) return skip('started');
 
   const expiresAt = new Date(start.getTime() + REMINDER_RECORD_RETENTION_MS);
-  const claim = await deps.store.claim(appointment.appointmentId, appointment.version, input.minutesBefore, expiresAt);
+  const claim = await deps.store.claim(input.tenantId, appointment, input.minutesBefore, expiresAt);
   if (!claim) return skip('already-sent');
 
   try {
     await deps.publisher.publish(
-      reminderMessage(appointment, input.minutesBefore),
-      attributesFor('APPOINTMENT_REMINDER', appointment),
+      reminderMessage(input.tenantId, appointment, input.minutesBefore),
+      attributesFor('APPOINTMENT_REMINDER', input.tenantId, appointment),
     );
   } catch (error) {
     deps.log.warn('reminder publish failed; releasing the claim for the retry', { ...context, error: error as Error });

@@ -7,6 +7,7 @@ import { appointmentFromItem } from '../data/items';
 
 /** A held claim on one reminder; releasing it lets a retry send the reminder. */
 export interface ReminderClaim {
+  readonly tenantId: string;
   readonly appointmentId: string;
   readonly version: number;
   readonly minutesBefore: number;
@@ -16,11 +17,11 @@ export interface ReminderClaim {
 /** The table reads and writes the reminder sender needs, and nothing more. */
 export interface ReminderStore {
   /** The current appointment, read strongly consistent so a just-committed cancel is seen. */
-  getAppointment(appointmentId: string): Promise<Appointment | undefined>;
-  /** Claims the reminder; undefined when another invocation already has. */
+  getAppointment(tenantId: string, appointmentId: string): Promise<Appointment | undefined>;
+  /** Claims the reminder of this version of `appointment`; undefined when another invocation already has. */
   claim(
-    appointmentId: string,
-    version: number,
+    tenantId: string,
+    appointment: Pick<Appointment, 'appointmentId' | 'version'>,
     minutesBefore: number,
     expiresAt: Date,
   ): Promise<ReminderClaim | undefined>;
@@ -34,26 +35,26 @@ export class DynamoDbReminderStore implements ReminderStore {
     private readonly tableName: string,
   ) {}
 
-  async getAppointment(appointmentId: string): Promise<Appointment | undefined> {
+  async getAppointment(tenantId: string, appointmentId: string): Promise<Appointment | undefined> {
     const { Item } = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: appointmentKey(appointmentId), ConsistentRead: true }),
+      new GetCommand({ TableName: this.tableName, Key: appointmentKey(tenantId, appointmentId), ConsistentRead: true }),
     );
     return Item ? appointmentFromItem(Item) : undefined;
   }
 
   async claim(
-    appointmentId: string,
-    version: number,
+    tenantId: string,
+    { appointmentId, version }: Pick<Appointment, 'appointmentId' | 'version'>,
     minutesBefore: number,
     expiresAt: Date,
   ): Promise<ReminderClaim | undefined> {
-    const claim = { appointmentId, version, minutesBefore, claimId: randomUUID() };
+    const claim = { tenantId, appointmentId, version, minutesBefore, claimId: randomUUID() };
     try {
       await this.client.send(
         new PutCommand({
           TableName: this.tableName,
           Item: {
-            ...reminderSentKey(appointmentId, version, minutesBefore),
+            ...reminderSentKey(tenantId, appointmentId, version, minutesBefore),
             ...claim,
             claimedAt: new Date().toISOString(),
             // DynamoDB TTL: epoch seconds; the record only has to outlive the schedule's retries.
@@ -74,7 +75,7 @@ export class DynamoDbReminderStore implements ReminderStore {
       await this.client.send(
         new DeleteCommand({
           TableName: this.tableName,
-          Key: reminderSentKey(claim.appointmentId, claim.version, claim.minutesBefore),
+          Key: reminderSentKey(claim.tenantId, claim.appointmentId, claim.version, claim.minutesBefore),
           ConditionExpression: 'claimId = :claimId',
           ExpressionAttributeValues: { ':claimId': claim.claimId },
         }),

@@ -29,7 +29,7 @@ export function atExpression(dueAt: Date): string {
 }
 
 /** Every reminder of this version that can still fire: due at least a minute after `now`. */
-export function reminderSchedulesFor(appointment: Appointment, now: Date): ReminderSchedule[] {
+export function reminderSchedulesFor(tenantId: string, appointment: Appointment, now: Date): ReminderSchedule[] {
   const start = Date.parse(appointment.start);
   return [...new Set(appointment.reminderMinutesBefore)]
     .map((minutesBefore) => ({ minutesBefore, dueAt: new Date(start - minutesBefore * 60_000) }))
@@ -38,6 +38,7 @@ export function reminderSchedulesFor(appointment: Appointment, now: Date): Remin
       name: reminderScheduleName(appointment.appointmentId, appointment.version, minutesBefore),
       dueAt,
       input: {
+        tenantId,
         appointmentId: appointment.appointmentId,
         version: appointment.version,
         start: appointment.start,

@@ -15,6 +15,7 @@ export class SnsEventPublisher implements EventPublisher {
         Message: JSON.stringify(message),
         MessageAttributes: {
           eventType: { DataType: 'String', StringValue: attributes.eventType },
+          tenantId: { DataType: 'String', StringValue: attributes.tenantId },
           providerId: { DataType: 'String', StringValue: attributes.providerId },
         },
       }),

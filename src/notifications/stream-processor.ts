@@ -47,7 +47,7 @@ export async function processStreamRecords(
 async function processRecord(record: DynamoDBRecord, deps: StreamProcessorDeps): Promise<void> {
   const images = appointmentImages(record);
   if (!images) return; // slot locks, idempotency and reminder records announce nothing
-  const plan = planForChange(images.before, images.after, deps.clock.now());
+  const plan = planForChange(images.tenantId, images.before, images.after, deps.clock.now());
   await applyPlan(plan, deps);
 }
 

@@ -2,18 +2,21 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { Appointment } from '../domain/appointment';
-import { appointmentFromItem, isAppointmentItem } from '../data/items';
+import { appointmentFromItem, isAppointmentItem, tenantOfItem } from '../data/items';
 
 type Image = NonNullable<NonNullable<DynamoDBRecord['dynamodb']>['NewImage']>;
 
 /** The appointment images of a stream record, or undefined when the record is about another item kind. */
 export function appointmentImages(
   record: DynamoDBRecord,
-): { before: Appointment | undefined; after: Appointment | undefined } | undefined {
+): { tenantId: string; before: Appointment | undefined; after: Appointment | undefined } | undefined {
   const oldItem = toItem(record.dynamodb?.OldImage);
   const newItem = toItem(record.dynamodb?.NewImage);
-  if (!isAppointmentItem(newItem ?? oldItem)) return undefined;
+  const item = newItem ?? oldItem;
+  if (!item || !isAppointmentItem(item)) return undefined;
   return {
+    // Both images are of one key, and the key holds the tenant: one tenant for both.
+    tenantId: tenantOfItem(item),
     before: oldItem ? appointmentFromItem(oldItem) : undefined,
     after: newItem ? appointmentFromItem(newItem) : undefined,
   };

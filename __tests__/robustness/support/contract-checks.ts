@@ -84,15 +84,21 @@ export class WriteLedger {
   private readonly idempotencyKeys = new Set<string>();
 
   /** A 2xx of create, update or cancel: this appointment, its locks and its key may change. */
-  allow(appointmentId: string, idempotency?: { scope: string; key: string }): void {
+  allow(appointmentId: string, idempotency?: { tenantId: string; subject: string; key: string }): void {
     this.appointmentIds.add(appointmentId);
-    if (idempotency) this.idempotencyKeys.add(idempotencyRecordKey(idempotency.scope, idempotency.key).pk);
+    if (idempotency)
+      this.idempotencyKeys.add(idempotencyRecordKey(idempotency.tenantId, idempotency.subject, idempotency.key).pk);
   }
 
   private explains(before: Item | undefined, after: Item | undefined): boolean {
     const item = (after ?? before) as Item;
     const pk = String(item.pk);
     if (item.sk === 'IDEMPOTENCY') return this.idempotencyKeys.has(pk);
+    // A customer's bookings item changes with each booking, which adds itself to `recent`.
+    if (item.sk === 'CUSTOMER') {
+      const recent = (item.recent ?? []) as { appointmentId: string }[];
+      return recent.some((entry) => this.appointmentIds.has(entry.appointmentId));
+    }
     return [before?.appointmentId, after?.appointmentId].some(
       (id) => typeof id === 'string' && this.appointmentIds.has(id),
     );

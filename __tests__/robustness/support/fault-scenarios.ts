@@ -55,7 +55,9 @@ type Item = Record<string, unknown>;
 export function expectLocksMatchAppointments(items: readonly Item[]): number {
   const confirmed = items.filter((item) => item.sk === 'APPOINTMENT' && item.status === 'CONFIRMED');
   const expected = confirmed.flatMap((a) =>
-    slotsOf(a as { start: string; end: string }).map((slot) => `SLOT#${a.providerId}#${slot}=${a.appointmentId}`),
+    slotsOf(a as { start: string; end: string }).map(
+      (slot) => `SLOT#clinic-a#${a.providerId}#${slot}=${a.appointmentId}`,
+    ),
   );
   const actual = items.filter((item) => item.sk === 'LOCK').map((lock) => `${lock.pk}=${lock.appointmentId}`);
   expect(actual.sort()).toEqual([...expected].sort());

@@ -73,12 +73,17 @@ const headerValue = (headers: Record<string, string>, name: string) =>
   Object.entries(headers).find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1];
 
 /** A 2xx create, update or cancel may write its appointment, its locks and (create) its key's record. */
-export function recordAllowedWrites(request: HostileRequest, answer: Answer, ledger: WriteLedger, scope: string): void {
+export function recordAllowedWrites(
+  request: HostileRequest,
+  answer: Answer,
+  ledger: WriteLedger,
+  caller: { readonly tenantId: string; readonly subject: string },
+): void {
   if (answer.status < 200 || answer.status >= 300) return;
   if (!['create-appointment', 'update-appointment', 'cancel-appointment'].includes(request.operation)) return;
   const id = String(json(answer).appointmentId);
   const key = headerValue(request.headers, 'Idempotency-Key');
-  ledger.allow(id, request.operation === 'create-appointment' && key !== undefined ? { scope, key } : undefined);
+  ledger.allow(id, request.operation === 'create-appointment' && key !== undefined ? { ...caller, key } : undefined);
 }
 
 const shorten = (text: string) => (text.length > 300 ? `${text.slice(0, 300)}... (${text.length} chars)` : text);

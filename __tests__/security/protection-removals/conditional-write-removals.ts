@@ -15,22 +15,18 @@ function conditionalWrites(): Removal[] {
     replace,
     tests: file === reminders ? REMINDER_TESTS : REPOSITORY_TESTS,
   });
-  const appointmentPut = "Item: toAppointmentItem(appointment), ConditionExpression: 'attribute_not_exists(pk)' }";
+  const appointmentPut =
+    "Item: toAppointmentItem(tenantId, appointment),\n          ConditionExpression: 'attribute_not_exists(pk)',";
   const lockPut = "Put: { TableName, Item, ConditionExpression: 'attribute_not_exists(pk)' }";
   const takenLock =
-    "Item: slotLockItem(current.providerId, slot, current.appointmentId),\n          ConditionExpression: 'attribute_not_exists(pk)',";
+    "Item: slotLockItem(this.options.tenantId, current.providerId, slot, current.appointmentId),\n          ConditionExpression: 'attribute_not_exists(pk)',";
   const idempotency = "ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',";
   const guard = "ConditionExpression: '#version = :expectedVersion AND #status = :confirmed',";
   const release = "ConditionExpression: 'attribute_not_exists(pk) OR appointmentId = :appointmentId',";
   const claim = "},\n          ConditionExpression: 'attribute_not_exists(pk)',";
   const claimRelease = "ConditionExpression: 'claimId = :claimId',";
   return [
-    write(
-      'booking put: delete attribute_not_exists(pk)',
-      repository,
-      appointmentPut,
-      'Item: toAppointmentItem(appointment) }',
-    ),
+    write('booking put: delete attribute_not_exists(pk)', repository, appointmentPut, appointmentPut.split('\n')[0]),
     write('booking put: rename pk', repository, appointmentPut, appointmentPut.replace('(pk)', '(pkRenamed)')),
     write('slot lock put (create): delete', repository, lockPut, 'Put: { TableName, Item }'),
     write('slot lock put (create): rename pk', repository, lockPut, lockPut.replace('(pk)', '(pkRenamed)')),

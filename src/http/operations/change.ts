@@ -1,37 +1,41 @@
 /**
- * `PATCH` and `DELETE /appointments/{id}`: read the appointment (consistently), decide with the
- * domain rules, write in one guarded transaction. If another change lands between the read and
+ * `PATCH` and `DELETE /appointments/{id}`: read the appointment (consistently), answer 404 when
+ * the caller may not see it, decide with the domain rules, write in one guarded transaction. If another change lands between the read and
  * the write, the guard fails and the whole decision is made again on a fresh read: with If-Match
  * that read then answers 412, without it the change applies to the latest version.
  */
 import { Appointment } from '../../domain/appointment';
-import { applyCancel, applyUpdate, parseUpdateRequest } from '../../domain/booking';
+import { assertMayOverrideAvailability, maySee } from '../../domain/access';
+import { applyCancel, applyUpdate, parseCancelRequest, parseUpdateRequest } from '../../domain/booking';
 import { notFound, serviceUnavailable } from '../../domain/errors';
-import { AppointmentRepository, ConcurrentChangeError } from '../../data/repository';
+import { ConcurrentChangeError } from '../../data/repository';
 import { appointmentIdFromPath, readIfMatch, readJsonBody } from '../request';
 import { appointmentHeaders, jsonResponse } from '../responses';
-import { CHANGE_ATTEMPTS, Operation, OperationResult } from './types';
+import { ownership } from './ownership';
+import { CHANGE_ATTEMPTS, Operation, OperationResult, RequestScope } from './types';
 
-export const updateAppointment: Operation = async (event, { repository, clock }) => {
+export const updateAppointment: Operation = async (event, scope) => {
   const appointmentId = appointmentIdFromPath(event);
   const expectedVersion = readIfMatch(event);
-  const now = clock();
+  const now = scope.clock();
   const request = parseUpdateRequest(readJsonBody(event), now);
-  return withFreshRead(repository, appointmentId, async (current) => {
+  assertMayOverrideAvailability(scope.caller, request.overrideAvailability);
+  return withFreshRead(scope, appointmentId, async (current) => {
     const change = applyUpdate(current, request, expectedVersion, now);
-    await repository.update(current, change.next, change.slots);
+    await scope.repository.update(current, change.next, change.slots);
     return answer(change.next, change.intervalChanged ? 'AppointmentRescheduled' : 'AppointmentUpdated');
   });
 };
 
-export const cancelAppointment: Operation = async (event, { repository, clock }) => {
+export const cancelAppointment: Operation = async (event, scope) => {
   const appointmentId = appointmentIdFromPath(event);
   const expectedVersion = readIfMatch(event);
-  const now = clock();
-  return withFreshRead(repository, appointmentId, async (current) => {
-    const cancellation = applyCancel(current, expectedVersion, now);
+  const now = scope.clock();
+  const request = parseCancelRequest(readJsonBody(event, { optional: true }));
+  return withFreshRead(scope, appointmentId, async (current) => {
+    const cancellation = applyCancel(current, request, expectedVersion, now);
     if (cancellation.alreadyCancelled) return answer(current, 'AppointmentAlreadyCancelled');
-    await repository.cancel(current, cancellation.next);
+    await scope.repository.cancel(current, cancellation.next);
     return answer(cancellation.next, 'AppointmentCancelled');
   });
 };
@@ -43,15 +47,16 @@ const answer = (appointment: Appointment, outcome: OperationResult['outcome']): 
 });
 
 async function withFreshRead(
-  repository: AppointmentRepository,
+  { caller, repository }: RequestScope,
   appointmentId: string,
   decideAndWrite: (current: Appointment) => Promise<OperationResult>,
 ): Promise<OperationResult> {
   for (let attempt = 1; attempt <= CHANGE_ATTEMPTS; attempt++) {
-    const current = await repository.get(appointmentId, { consistent: true });
-    if (!current) throw notFound(appointmentId);
+    const stored = await repository.get(appointmentId, { consistent: true });
+    // One the caller may not see is answered as one that does not exist, and left untouched.
+    if (!stored || !maySee(caller, ownership(stored))) throw notFound(appointmentId);
     try {
-      return await decideAndWrite(current);
+      return await decideAndWrite(stored.appointment);
     } catch (error) {
       if (!(error instanceof ConcurrentChangeError)) throw error;
     }

@@ -1,17 +1,21 @@
-/** `POST /appointments`: validate, book atomically, and answer retries with the first answer. */
+/**
+ * `POST /appointments`: validate, check the caller may book for this customer, book atomically
+ * (within the customer's limit when a customer books), and answer retries with the first answer.
+ */
+import { assertMayBook } from '../../domain/access';
 import { newAppointment, parseCreateRequest } from '../../domain/booking';
 import { AppointmentError, idempotencyKeyReused } from '../../domain/errors';
 import { requestBodyHash } from '../../data/idempotency';
 import { IdempotentLookup, StoredResponse } from '../../data/repository';
-import { idempotencyScope, readIdempotencyKey, readJsonBody } from '../request';
+import { readIdempotencyKey, readJsonBody } from '../request';
 import { appointmentHeaders, locationOf, rawJsonResponse } from '../responses';
-import { Operation, OperationResult } from './types';
+import { Operation, OperationResult, RequestScope } from './types';
 
-export const createAppointment: Operation = async (event, { repository, clock, newAppointmentId }) => {
+export const createAppointment: Operation = async (event, scope) => {
+  const { caller, repository, clock, newAppointmentId } = scope;
   const key = readIdempotencyKey(event);
   const body = readJsonBody(event);
   const now = clock();
-  const scope = idempotencyScope(event);
   const requestHash = requestBodyHash(body);
 
   let request;
@@ -20,17 +24,22 @@ export const createAppointment: Operation = async (event, { repository, clock, n
   } catch (error) {
     // A keyed retry may arrive after its start has passed; the first answer still stands.
     if (key === undefined || !(error instanceof AppointmentError)) throw error;
-    const earlier = await repository.findIdempotentResponse(scope, key, requestHash);
+    const earlier = await repository.findIdempotentResponse(caller.subject, key, requestHash);
     if (earlier.kind === 'none') throw error;
     return answerFromRecord(earlier);
   }
 
+  assertMayBook(caller, {
+    customerId: request.customer.customerId,
+    overrideAvailability: request.overrideAvailability,
+  });
   const appointment = newAppointment(request, newAppointmentId(), now);
   const response: StoredResponse = { statusCode: 201, body: JSON.stringify(appointment) };
-  const lookup = await repository.create(
-    appointment,
-    key === undefined ? undefined : { scope, key, requestHash, response },
-  );
+  const lookup = await repository.create(appointment, {
+    claim: key === undefined ? undefined : { subject: caller.subject, key, requestHash, response },
+    // A staff request is never refused for this limit (contract, *Identity and tenants*).
+    openBookingLimit: caller.role === 'customer' ? openBookingLimit(scope) : undefined,
+  });
   if (lookup.kind !== 'none') return answerFromRecord(lookup);
   return {
     response: rawJsonResponse(201, response.body, {
@@ -41,6 +50,12 @@ export const createAppointment: Operation = async (event, { repository, clock, n
     appointmentId: appointment.appointmentId,
   };
 };
+
+function openBookingLimit({ maxOpenBookingsPerCustomer }: RequestScope): number {
+  if (maxOpenBookingsPerCustomer === undefined)
+    throw new Error('the create function was built without maxOpenBookingsPerCustomer');
+  return maxOpenBookingsPerCustomer;
+}
 
 function answerFromRecord(lookup: Exclude<IdempotentLookup, { kind: 'none' }>): OperationResult {
   if (lookup.kind === 'reused') throw idempotencyKeyReused();

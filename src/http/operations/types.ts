@@ -1,12 +1,28 @@
 import { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { AppointmentRepository } from '../../data/repository';
+import type { CallerIdentity } from '../../identity/caller-identity';
 
 /** What every operation is given; built once per container (or per dev server). */
 export interface OperationDependencies {
-  readonly repository: AppointmentRepository;
+  /** The repository of one tenant; the handler asks for the caller's tenant's, and no other. */
+  readonly repositoryFor: (tenantId: string) => AppointmentRepository;
   /** The one clock of the request path: domain rules never read the system time themselves. */
   readonly clock: () => Date;
   readonly newAppointmentId: () => string;
+  /**
+   * The most future CONFIRMED appointments a customer may hold before its own bookings are
+   * refused (contract: maxOpenBookingsPerCustomer). Only the create function is given it.
+   */
+  readonly maxOpenBookingsPerCustomer?: number;
+}
+
+/**
+ * What one request's operation works with: the verified caller, and the repository of the
+ * caller's tenant (the only one it can reach), besides the shared dependencies.
+ */
+export interface RequestScope extends Omit<OperationDependencies, 'repositoryFor'> {
+  readonly caller: CallerIdentity;
+  readonly repository: AppointmentRepository;
 }
 
 /** A count metric named after what happened, e.g. `AppointmentCreated`. */
@@ -28,7 +44,7 @@ export interface OperationResult {
 }
 
 /** Failures are thrown as AppointmentError; the handler wrapper turns them into answers. */
-export type Operation = (event: APIGatewayProxyEvent, deps: OperationDependencies) => Promise<OperationResult>;
+export type Operation = (event: APIGatewayProxyEvent, scope: RequestScope) => Promise<OperationResult>;
 
 /** Attempts of read-decide-write when a concurrent change beat ours; each re-reads the appointment. */
 export const CHANGE_ATTEMPTS = 3;
