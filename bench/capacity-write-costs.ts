@@ -9,6 +9,7 @@
  */
 import { SLOT_MINUTES } from '../src/domain/appointment';
 import { OperationName } from '../src/operations';
+import { MAX_APPENDED_BOOKINGS } from '../src/data/customer-bookings';
 
 /** The longest appointment the contract accepts (`durationMinutes` 15 to 480). */
 export const MAX_DURATION_MINUTES = 480;
@@ -33,6 +34,7 @@ export function largestAppointment(): Record<string, unknown> {
     durationMinutes: MAX_DURATION_MINUTES,
     timeZone: 'z'.repeat(64),
     notes: text(1000),
+    cancellationReason: text(500),
     reminderMinutesBefore: [10080, 10079, 10078],
     status: 'CONFIRMED',
     version: 999_999,
@@ -41,13 +43,21 @@ export function largestAppointment(): Record<string, unknown> {
   };
 }
 
-/** KB (started) of the largest appointment item and of the idempotency record that repeats it. */
-export function largestItemKb(): { appointment: number; idempotencyRecord: number } {
+/**
+ * KB (started) of the largest appointment item, of the idempotency record that repeats it, and
+ * of a customer's bookings item with its list full (src/data/customer-bookings.ts).
+ */
+export function largestItemKb(): { appointment: number; idempotencyRecord: number; customerBookings: number } {
   const appointment = largestAppointment();
   const record = { pk: 'k'.repeat(400), sk: 'IDEMPOTENCY', requestHash: 'h'.repeat(64), statusCode: 201 };
+  const entry = { appointmentId: 'a'.repeat(64), start: '2026-12-01T17:00:00Z', bookedAt: 1e10 };
+  const customerBookings = { pk: 'k'.repeat(120), sk: 'CUSTOMER', version: 1e9, expiresAt: 1e10 };
   return {
     appointment: kb(bytes(appointment) + KEY_ATTRIBUTE_BYTES),
     idempotencyRecord: kb(bytes({ ...record, responseBody: JSON.stringify(appointment), expiresAt: 1e10 })),
+    customerBookings: kb(
+      bytes({ ...customerBookings, recent: Array<typeof entry>(MAX_APPENDED_BOOKINGS).fill(entry) }),
+    ),
   };
 }
 
@@ -71,16 +81,16 @@ const NO_WRITES: WriteCost = { items: 0, typicalWcu: 0, worstWcu: 0, worstIndexW
  * type-checking here until its cost is stated.
  */
 export function writeCosts(): Record<OperationName, WriteCost> {
-  const { appointment, idempotencyRecord } = largestItemKb();
+  const { appointment, idempotencyRecord, customerBookings } = largestItemKb();
   const transactional = (itemKbs: number[]) => 2 * itemKbs.reduce((sum, size) => sum + size, 0);
   const locks = Array<number>(MAX_LOCKS).fill(1);
   return {
     'create-appointment': {
-      items: 1 + MAX_LOCKS + 1,
-      typicalWcu: transactional([1, ...locks, 1]),
-      worstWcu: transactional([appointment, ...locks, idempotencyRecord]),
+      items: 1 + MAX_LOCKS + 1 + 1,
+      typicalWcu: transactional([1, ...locks, 1, 1]),
+      worstWcu: transactional([appointment, ...locks, customerBookings, idempotencyRecord]),
       worstIndexWcu: appointment,
-      note: `appointment + ${MAX_LOCKS} slot locks + idempotency record`,
+      note: `appointment + ${MAX_LOCKS} slot locks + customer's bookings item + idempotency record`,
     },
     'update-appointment': {
       items: 1 + 2 * MAX_LOCKS,

@@ -44,6 +44,17 @@ describe('validateEnvironment', () => {
       'dev.pageTokenSecretVersion 0 must be a positive integer',
     ]);
   });
+
+  test.each([[0], [101], [2.5]])('a limit of %s open bookings per customer is refused', (limit) => {
+    expect(validateEnvironment({ ...dev, maxOpenBookingsPerCustomer: limit })).toEqual([
+      `dev.maxOpenBookingsPerCustomer ${limit} must be an integer from 1 to 100`,
+    ]);
+  });
+
+  test('the limits of 1 and 100 open bookings per customer are accepted', () => {
+    expect(validateEnvironment({ ...dev, maxOpenBookingsPerCustomer: 1 })).toEqual([]);
+    expect(validateEnvironment({ ...dev, maxOpenBookingsPerCustomer: 100 })).toEqual([]);
+  });
 });
 
 describe('resourceName', () => {

@@ -28,7 +28,12 @@ const appointmentResponse = (description: string, headers?: Record<string, unkno
   content: { 'application/json': { schema: { $ref: '#/components/schemas/Appointment' } } },
 });
 const common = {
-  '403': { description: 'Missing or wrong API key: `{"message":"Forbidden"}`' },
+  '401': error('UNAUTHENTICATED: no valid ID token in Authorization: Bearer'),
+  '403': {
+    description:
+      'Missing or wrong API key: `{"message":"Forbidden"}` (API Gateway); or FORBIDDEN: the caller role may not do this',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+  },
   '500': error('Unexpected failure (carries requestId)'),
   '503': error('A dependency is unavailable or throttling; see Retry-After'),
 };
@@ -39,7 +44,10 @@ const DOCUMENTATION: Readonly<Record<OperationName, { description?: string; resp
     responses: {
       '201': appointmentResponse('Booked', { Location: { schema: { type: 'string' } } }),
       '400': error('VALIDATION_ERROR'),
-      '409': error('SLOT_CONFLICT: the interval overlaps a confirmed appointment of the provider'),
+      '409': error(
+        'SLOT_CONFLICT: the interval overlaps a confirmed appointment of the provider; ' +
+          'BOOKING_LIMIT_REACHED: the customer already holds maxOpenBookingsPerCustomer upcoming appointments',
+      ),
       '413': error('PAYLOAD_TOO_LARGE'),
       '422': error('IDEMPOTENCY_KEY_REUSED: same key, different body'),
       ...common,
@@ -57,7 +65,11 @@ const DOCUMENTATION: Readonly<Record<OperationName, { description?: string; resp
     },
   },
   'get-appointment': {
-    responses: { '200': appointmentResponse('The appointment'), '404': error('NOT_FOUND'), ...common },
+    responses: {
+      '200': appointmentResponse('The appointment'),
+      '404': error('NOT_FOUND: no such appointment, or one the caller may not see'),
+      ...common,
+    },
   },
   'update-appointment': {
     responses: {
@@ -71,7 +83,10 @@ const DOCUMENTATION: Readonly<Record<OperationName, { description?: string; resp
   },
   'cancel-appointment': {
     responses: {
-      '200': appointmentResponse('Cancelled (or already cancelled, unchanged)'),
+      '200': appointmentResponse(
+        'Cancelled (or already cancelled, unchanged); a given reason is kept as cancellationReason',
+      ),
+      '400': error('VALIDATION_ERROR: the optional body {"reason": ...}'),
       '404': error('NOT_FOUND'),
       '412': error('VERSION_MISMATCH'),
       ...common,
@@ -122,15 +137,24 @@ export const OPENAPI_DOCUMENT = {
   openapi: '3.0.3',
   info: {
     title: 'Appointments API',
-    version: '1.0.0',
+    version: '2.0.0',
     description:
       'Books appointments without ever double-booking a provider. Times are RFC 3339 instants with an explicit offset, returned in UTC; intervals are half-open [start, end).',
   },
   servers: [{ url: 'http://127.0.0.1:3000', description: 'npm run dev' }],
-  security: [{ apiKey: [] }],
+  // Both, on every operation: the application's key and the caller's ID token.
+  security: [{ apiKey: [], bearerToken: [] }],
   paths: openApiPaths(),
   components: {
-    securitySchemes: { apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' } },
+    securitySchemes: {
+      apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' },
+      bearerToken: {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description: 'An ID token of the user pool (deployed) or of POST /dev/tokens (npm run dev)',
+      },
+    },
     schemas: {
       ...requestSchemas(),
       Customer: CUSTOMER_SCHEMA,
@@ -159,6 +183,7 @@ export const OPENAPI_DOCUMENT = {
           durationMinutes: { type: 'integer' },
           timeZone: { type: 'string' },
           notes: { type: 'string' },
+          cancellationReason: { type: 'string' },
           reminderMinutesBefore: { type: 'array', items: { type: 'integer' } },
           status: { type: 'string', enum: ['CONFIRMED', 'CANCELLED'] },
           version: { type: 'integer', minimum: 1 },

@@ -25,8 +25,8 @@ import { APPOINTMENTS_TABLE } from './table-schema';
 
 /** Far longer than the index's lag (typically well under a second), and still a short list. */
 export const RECENT_BOOKINGS_SECONDS = 300;
-/** Bound on `recent` for appends without a read: the item stays small (about 80 bytes an entry). */
-export const MAX_APPENDED_BOOKINGS = 50;
+/** Bound on `recent`: at most 20 entries of about 130 bytes keep the item within 3 KB (6 WCU in a transaction). */
+export const MAX_APPENDED_BOOKINGS = 20;
 /** The item outlives its last booking by a day; TTL then removes it and the version starts over. */
 const RETENTION_SECONDS = 24 * 3600;
 
