@@ -6,6 +6,7 @@
  * the table exactly as it was. The two tenants use the same provider and customer ids, so only
  * the tenant tells their data apart.
  */
+import { DEFAULT_MAX_OPEN_BOOKINGS_PER_CUSTOMER } from '../../config/environments';
 import { createLocalHandlers } from '../../dev/local/handlers';
 import { ApiHandler } from '../../src/http/handler';
 import type { CallerIdentity } from '../../src/identity/caller-identity';
@@ -101,6 +102,16 @@ describe('POST /appointments', () => {
   ])('overrideAvailability by %s answers %i', async (name, expected) => {
     const request = { body: body('c-1', { overrideAvailability: true }) };
     await expectAnswer(expected, 'create-appointment', 'POST', callers[name], request);
+  });
+
+  it("refuses a customer's booking past maxOpenBookingsPerCustomer (409), never staff's for that customer", async () => {
+    const customer = customerOf(A, 'c-limit');
+    for (let i = 0; i < DEFAULT_MAX_OPEN_BOOKINGS_PER_CUSTOMER; i++) {
+      await expectAnswer(201, 'create-appointment', 'POST', customer, { body: body('c-limit') });
+    }
+    const refused = await expectAnswer(409, 'create-appointment', 'POST', customer, { body: body('c-limit') });
+    expect(refused.body.error.code).toBe('BOOKING_LIMIT_REACHED');
+    await expectAnswer(201, 'create-appointment', 'POST', callers.staffA, { body: body('c-limit') });
   });
 
   it('books in the caller tenant only: the same ids in another tenant are another appointment', async () => {

@@ -6,6 +6,7 @@
  */
 import { CONDITIONAL_WRITE_REMOVALS } from './conditional-write-removals';
 import { IDENTITY_REMOVALS } from './identity-removals';
+import { TENANCY_REMOVALS } from './tenancy-removals';
 
 export interface Removal {
   /** What is removed, as the report names it. */
@@ -120,6 +121,7 @@ export const REMOVALS: readonly Removal[] = [
   },
   ...CONDITIONAL_WRITE_REMOVALS,
   ...IDENTITY_REMOVALS,
+  ...TENANCY_REMOVALS,
 ];
 
 /** The state bucket's policy: uploads only under SSE-KMS with the state keys, reads only by the readers. */
