@@ -113,9 +113,27 @@ describe('the local server', () => {
     expect(moved.status).toBe(200);
     expect(moved.body).toMatchObject({ start: nextDayAt(18), version: 2 });
 
-    const cancelled = await call('DELETE', `/appointments/${id}`);
+    const cancelled = await call('DELETE', `/appointments/${id}`, { reason: 'Patient asked to move' });
     expect(cancelled.status).toBe(200);
-    expect(cancelled.body).toMatchObject({ status: 'CANCELLED', version: 3 });
+    expect(cancelled.body).toMatchObject({
+      status: 'CANCELLED',
+      version: 3,
+      cancellationReason: 'Patient asked to move',
+    });
+
+    // Another customer of the tenant: the appointment does not exist for it, the provider's list is not its to read.
+    const issued = await call('POST', '/dev/tokens', {
+      tenantId: 'demo',
+      role: 'customer',
+      subject: 'u-bob',
+      customerId: 'c2',
+    });
+    expect(issued.status).toBe(201);
+    const asBob = { authorization: `Bearer ${issued.body.token}` };
+    const hidden = await call('GET', `/appointments/${id}`, undefined, asBob);
+    expect([hidden.status, hidden.body.error.code]).toEqual([404, 'NOT_FOUND']);
+    const forbidden = await call('GET', '/appointments?providerId=dr-smith', undefined, asBob);
+    expect([forbidden.status, forbidden.body.error.code]).toEqual([403, 'FORBIDDEN']);
 
     const again = await call('POST', '/appointments', booking(nextDayAt(18)));
     expect(again.status).toBe(201);
