@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: every performance figure of the issue, each against its floor measured in the
- * same run. Prints one table, writes bench/results/latest.{json,md} and a dated copy of each.
+ * same run. Prints one table, writes bench/results/latest.{json,md} and a dated copy of each, and
+ * flags every figure whose ratio to its floor is more than 20% worse than in the previous run.
  *
  * Flags: `--skip-tests` leaves out the `npm test` run; `--quick` measures with fewer rounds
  * (for trying the bench out; the published figures come from a full run).
@@ -12,6 +13,7 @@ import { latencyFigures, conflictStorm, stormFigures } from './booking-path';
 import { measureBundles } from './bundles';
 import { capacityFigures, measureOperations, roundTripFigures } from './capacity-check';
 import { consoleTable, describeMachine, Figure, machine, markdownTable } from './figures';
+import { previousFigures, regressions } from './regressions';
 import { nowMs } from './stats';
 import { measureSynth } from './synth';
 import { measureTestSuite } from './test-suite';
@@ -69,16 +71,27 @@ async function main(): Promise<void> {
     await db.stop();
   }
 
+  const flagged = regressions(figures, previousFigures(path.join(RESULTS, 'latest.json')));
   const date = new Date().toISOString();
   const host = machine();
   const totalSeconds = (nowMs() - started) / 1000;
   const misses = figures.filter((f) => f.verdict === 'MISS').length;
   const heading = `Measured ${date.slice(0, 10)} on ${describeMachine(host)}; bench took ${totalSeconds.toFixed(0)} s${quick ? ' (--quick)' : ''}; ${misses} MISS.`;
-  console.log(`\n${heading}\n\n${consoleTable(figures)}\n`);
+  const regressionReport =
+    flagged.length === 0
+      ? 'No figure is more than 20% worse than in the previous run.'
+      : ['Worse than the previous run by more than 20% (ratio to floor):', ...flagged.map((r) => `- ${r.line}`)].join(
+          '\n',
+        );
+  console.log(`\n${heading}\n\n${consoleTable(figures)}\n\n${regressionReport}\n`);
 
   mkdirSync(RESULTS, { recursive: true });
-  const json = JSON.stringify({ date, machine: host, quick, totalSeconds, figures, raw }, null, 2);
-  const markdown = `${heading}\n\n${markdownTable(figures)}\n`;
+  const json = JSON.stringify(
+    { date, machine: host, quick, totalSeconds, figures, regressions: flagged, raw },
+    null,
+    2,
+  );
+  const markdown = `${heading}\n\n${markdownTable(figures)}\n\n${regressionReport}\n`;
   const stamp = date.replace(/[:.]/g, '-').slice(0, 19);
   for (const name of ['latest', stamp]) {
     writeFileSync(path.join(RESULTS, `${name}.json`), `${json}\n`);
