@@ -142,19 +142,40 @@ export function bookableStartSchema(now: Date) {
 
 export const addMinutes = (utc: string, minutes: number) => formatUtc(Date.parse(utc) + minutes * MINUTE_MS);
 
+/**
+ * How a detail's path writes an array index: the appointment's fields (version 1) are dotted,
+ * `reminderMinutesBefore.1`; the provider's are bracketed, `weeklyHours.MON[1].start`, as the
+ * contract's example for `PUT /providers` writes them.
+ */
+export type IndexNotation = 'dotted' | 'bracketed';
+
 /** Parses `input` or throws VALIDATION_ERROR listing every failed rule. */
-export function parseOrThrow<T extends z.ZodMiniType>(schema: T, input: unknown, pathPrefix = ''): z.output<T> {
+export function parseOrThrow<T extends z.ZodMiniType>(
+  schema: T,
+  input: unknown,
+  pathPrefix = '',
+  indexNotation: IndexNotation = 'dotted',
+): z.output<T> {
   const result = schema.safeParse(input, {
     error: (issue) => (issue.input === undefined ? 'is required' : undefined),
   });
   if (result.success) return result.data;
-  throw validationError(toDetails(result.error, pathPrefix));
+  throw validationError(toDetails(result.error, pathPrefix, indexNotation));
 }
 
-export function toDetails(error: z.core.$ZodError, pathPrefix = ''): ValidationDetail[] {
+export function toDetails(
+  error: z.core.$ZodError,
+  pathPrefix = '',
+  indexNotation: IndexNotation = 'dotted',
+): ValidationDetail[] {
   // An issue about the request body as a whole (not an object, empty) gets the path `body`.
   const join = (segments: readonly PropertyKey[]) =>
-    [pathPrefix, ...segments.map(String)].filter((segment) => segment !== '').join('.') || 'body';
+    segments.reduce<string>((path, segment) => {
+      if (typeof segment === 'number' && indexNotation === 'bracketed') return `${path}[${segment}]`;
+      const name = String(segment);
+      if (name === '') return path;
+      return path === '' ? name : `${path}.${name}`;
+    }, pathPrefix) || 'body';
   return error.issues.flatMap((issue): ValidationDetail[] => {
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({ path: join([...issue.path, key]), message: 'is not a known field' }));
