@@ -12,7 +12,8 @@ import { startLocalNotifications } from '../../dev/local/notifications';
 import { noCounter, silentLog, systemClock } from '../../src/notifications/ports';
 import { sendReminder } from '../../src/notifications/reminder-sender';
 import { DynamoDbReminderStore } from '../../src/notifications/reminder-store';
-import { createTestTable, makeAppointment, putAppointment, TENANT, TestTable } from './support';
+import { reminderScheduleName } from '../../src/notifications/schedules';
+import { addMinutes, createTestTable, makeAppointment, putAppointment, TENANT, TestTable } from './support';
 
 let table: TestTable;
 let dir: string;
@@ -143,8 +144,52 @@ describe('local notifications', () => {
         ['APPOINTMENT_CANCELLED', id],
       ]);
       expect(text().trim().split('\n')).toHaveLength(2);
-      expect(pendingAfterBooking.sort()).toEqual([`rem-${id}-v1-m1440`, `rem-${id}-v1-m60`]);
+      expect(pendingAfterBooking.sort()).toEqual(
+        [reminderScheduleName(id, booked.start, 1440), reminderScheduleName(id, booked.start, 60)].sort(),
+      );
       expect(notifications.scheduler.pendingNames()).toEqual([]);
+    } finally {
+      await notifications.stop();
+    }
+  });
+
+  test('locally too, a notes-only change is APPOINTMENT_UPDATED with the timers untouched, and a reschedule replaces them', async () => {
+    // Prepare
+    const file = path.join(dir, 'changes.jsonl');
+    const notifications = await startLocalNotifications({
+      client: table.client,
+      tableName: table.tableName,
+      notificationsFile: file,
+      output: captured().output,
+      log: silentLog,
+    });
+    const booked = makeAppointment();
+    const moved = addMinutes(booked.start, 120);
+    const names = (start: string) => [1440, 60].map((m) => reminderScheduleName(booked.appointmentId, start, m)).sort();
+
+    try {
+      // Act
+      await putAppointment(table, booked);
+      await waitFor(() => (linesOf(file).length >= 1 ? true : undefined));
+      const creates = jest.spyOn(notifications.scheduler, 'create');
+      const deletes = jest.spyOn(notifications.scheduler, 'delete');
+      await putAppointment(table, { ...booked, notes: 'bring the X-rays', version: 2 });
+      await waitFor(() => (linesOf(file).length >= 2 ? true : undefined));
+      const pendingAfterNotes = notifications.scheduler.pendingNames().sort();
+      const callsForNotes = creates.mock.calls.length + deletes.mock.calls.length;
+      await putAppointment(table, { ...booked, start: moved, end: addMinutes(moved, 30), version: 3 });
+      await waitFor(() => (linesOf(file).length >= 3 ? true : undefined));
+
+      // Assess
+      expect(linesOf(file).map((m) => [m.type, m.version, m.changedFields])).toEqual([
+        ['APPOINTMENT_CONFIRMED', 1, undefined],
+        ['APPOINTMENT_UPDATED', 2, ['notes']],
+        ['APPOINTMENT_RESCHEDULED', 3, undefined],
+      ]);
+      expect(callsForNotes).toBe(0);
+      expect(pendingAfterNotes).toEqual(names(booked.start));
+      expect(deletes.mock.calls.map(([name]) => name).sort()).toEqual(names(booked.start));
+      expect(notifications.scheduler.pendingNames().sort()).toEqual(names(moved));
     } finally {
       await notifications.stop();
     }

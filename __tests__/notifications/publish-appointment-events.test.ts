@@ -18,6 +18,7 @@ import { Appointment } from '../../src/domain/appointment';
 import { slotChanges, slotStarts } from '../../src/domain/slots';
 import { DynamoAppointmentRepository } from '../../src/data/dynamo-repository';
 import { handler } from '../../functions/publish-appointment-events/handler';
+import { reminderScheduleName } from '../../src/notifications/schedules';
 import {
   addMinutes,
   createTestTable,
@@ -120,7 +121,7 @@ describe('publish-appointment-events', () => {
     const schedules = scheduler.commandCalls(CreateScheduleCommand).map((c) => c.args[0].input);
     expect(schedules).toEqual(
       [1440, 60].map((m) => ({
-        Name: `rem-${appointment.appointmentId}-v1-m${m}`,
+        Name: reminderScheduleName(appointment.appointmentId, appointment.start, m),
         GroupName: ENV.SCHEDULE_GROUP_NAME,
         ScheduleExpression: `at(${addMinutes(appointment.start, -m).slice(0, 19)})`,
         ScheduleExpressionTimezone: 'UTC',
@@ -145,7 +146,7 @@ describe('publish-appointment-events', () => {
     expect(scheduler.commandCalls(DeleteScheduleCommand)).toHaveLength(0);
   });
 
-  test('a reschedule publishes APPOINTMENT_RESCHEDULED and swaps the old version schedules for the new ones', async () => {
+  test("a reschedule publishes APPOINTMENT_RESCHEDULED and swaps the old start's schedules for the new start's", async () => {
     // Prepare
     const current = await booked(makeAppointment());
     const next = await reschedule(current, {
@@ -170,24 +171,40 @@ describe('publish-appointment-events', () => {
       }),
     ]);
     const id = current.appointmentId;
-    expect(deletedNames()).toEqual([`rem-${id}-v1-m1440`, `rem-${id}-v1-m60`]);
-    expect(createdNames()).toEqual([`rem-${id}-v2-m1440`, `rem-${id}-v2-m60`]);
+    expect(deletedNames()).toEqual([
+      reminderScheduleName(id, current.start, 1440),
+      reminderScheduleName(id, current.start, 60),
+    ]);
+    expect(createdNames()).toEqual([
+      reminderScheduleName(id, next.start, 1440),
+      reminderScheduleName(id, next.start, 60),
+    ]);
   });
 
-  test('a change of notes only publishes nothing but still moves the reminders to the new version', async () => {
+  test('a change of notes only publishes APPOINTMENT_UPDATED and makes no schedule call at all', async () => {
     // Prepare
     const current = await booked(makeAppointment());
-    await reschedule(current, { notes: 'bring the X-rays' });
+    const next = await reschedule(current, { notes: 'bring the X-rays' });
 
     // Act
     const result = await handler({ Records: await reader.next(hasAppointmentVersion(2)) });
 
     // Assess
     expect(result.batchItemFailures).toEqual([]);
-    expect(sns.commandCalls(PublishCommand)).toHaveLength(0);
-    const id = current.appointmentId;
-    expect(deletedNames()).toEqual([`rem-${id}-v1-m1440`, `rem-${id}-v1-m60`]);
-    expect(createdNames()).toEqual([`rem-${id}-v2-m1440`, `rem-${id}-v2-m60`]);
+    expect(publishedMessages()).toEqual([
+      {
+        type: 'APPOINTMENT_UPDATED',
+        tenantId: TENANT,
+        eventId: `${current.appointmentId}:2:APPOINTMENT_UPDATED`,
+        ...next,
+        localStart: expect.stringMatching(/-0[78]:00$/),
+        changedFields: ['notes'],
+      },
+    ]);
+    expect(sns.commandCalls(PublishCommand)[0].args[0].input.MessageAttributes?.eventType.StringValue).toBe(
+      'APPOINTMENT_UPDATED',
+    );
+    expect(scheduler.calls()).toHaveLength(0);
   });
 
   test('a cancellation publishes APPOINTMENT_CANCELLED, deletes the schedules and creates none', async () => {
@@ -212,7 +229,10 @@ describe('publish-appointment-events', () => {
       'APPOINTMENT_CANCELLED',
     );
     const id = current.appointmentId;
-    expect(deletedNames()).toEqual([`rem-${id}-v1-m1440`, `rem-${id}-v1-m60`]);
+    expect(deletedNames()).toEqual([
+      reminderScheduleName(id, current.start, 1440),
+      reminderScheduleName(id, current.start, 60),
+    ]);
     expect(createdNames()).toEqual([]);
   });
 
@@ -227,7 +247,7 @@ describe('publish-appointment-events', () => {
 
     // Assess
     expect(result.batchItemFailures).toEqual([]);
-    expect(createdNames()).toEqual([`rem-${appointment.appointmentId}-v1-m20`]);
+    expect(createdNames()).toEqual([reminderScheduleName(appointment.appointmentId, appointment.start, 20)]);
   });
 
   test('when a publish fails, that record and every later one are reported, and the retry sends both', async () => {

@@ -40,12 +40,12 @@ const inputFor = (a: { appointmentId: string; version: number; start: string }, 
   minutesBefore,
 });
 
-const claimOf = async (appointmentId: string, version: number, minutesBefore: number) =>
+const claimOf = async (appointmentId: string, start: string, minutesBefore: number) =>
   (
     await table.documents.send(
       new GetCommand({
         TableName: table.tableName,
-        Key: reminderSentKey(TENANT, appointmentId, version, minutesBefore),
+        Key: reminderSentKey(TENANT, appointmentId, start, minutesBefore),
       }),
     )
   ).Item;
@@ -74,12 +74,12 @@ describe('send-reminder', () => {
     expect(JSON.parse(input.Message!)).toEqual({
       type: 'APPOINTMENT_REMINDER',
       tenantId: TENANT,
-      eventId: `${appointment.appointmentId}:1:APPOINTMENT_REMINDER:60`,
+      eventId: `${appointment.appointmentId}:2027-03-14T16:00:00Z:APPOINTMENT_REMINDER:60`,
       minutesBefore: 60,
       localStart: '2027-03-14T09:00:00-07:00',
       ...appointment,
     });
-    const claim = await claimOf(appointment.appointmentId, 1, 60);
+    const claim = await claimOf(appointment.appointmentId, appointment.start, 60);
     expect(claim?.expiresAt).toBe(Date.parse('2027-03-17T16:00:00Z') / 1000);
   });
 
@@ -94,11 +94,11 @@ describe('send-reminder', () => {
     // Assess
     expect(outcome).toEqual({ sent: false, reason: 'cancelled' });
     expect(sns.commandCalls(PublishCommand)).toHaveLength(0);
-    expect(await claimOf(appointment.appointmentId, 2, 60)).toBeUndefined();
+    expect(await claimOf(appointment.appointmentId, appointment.start, 60)).toBeUndefined();
   });
 
-  test('a reminder made for an earlier version is not published once the appointment has been rescheduled', async () => {
-    // Prepare: the schedule was made for version 1; the table holds version 2 at a later start
+  test('a reminder made for the start before a reschedule is not published', async () => {
+    // Prepare: the schedule was made at version 1; the table holds version 2 at a later start
     const original = springForward();
     await putAppointment(table, {
       ...original,
@@ -111,7 +111,7 @@ describe('send-reminder', () => {
     const outcome = await handler(inputFor(original));
 
     // Assess
-    expect(outcome).toEqual({ sent: false, reason: 'stale-version' });
+    expect(outcome).toEqual({ sent: false, reason: 'stale-start' });
     expect(sns.commandCalls(PublishCommand)).toHaveLength(0);
   });
 
@@ -146,14 +146,14 @@ describe('send-reminder', () => {
     // Act
     const failed = handler(inputFor(appointment, 1440));
     await expect(failed).rejects.toThrow('SNS unavailable');
-    const claimAfterFailure = await claimOf(appointment.appointmentId, 1, 1440);
+    const claimAfterFailure = await claimOf(appointment.appointmentId, appointment.start, 1440);
     const retried = await handler(inputFor(appointment, 1440));
 
     // Assess
     expect(claimAfterFailure).toBeUndefined();
     expect(retried).toEqual({ sent: true });
     expect(sns.commandCalls(PublishCommand)).toHaveLength(2);
-    expect(await claimOf(appointment.appointmentId, 1, 1440)).toBeDefined();
+    expect(await claimOf(appointment.appointmentId, appointment.start, 1440)).toBeDefined();
   });
 
   test('a malformed schedule input is refused with the failing fields', async () => {

@@ -130,7 +130,7 @@ describe('the reminder sender with SNS failing', () => {
     sns.on(PublishCommand).rejectsOnce(unavailable('KMSThrottlingException')).resolves({ MessageId: 'm' });
     const claims = async () =>
       (await table.documents.send(new ScanCommand({ TableName: table.tableName, ConsistentRead: true }))).Items!.filter(
-        (item) => item.pk === `REMINDER#clinic-a#${appointment.appointmentId}#1#60`,
+        (item) => item.pk === `REMINDER#clinic-a#${appointment.appointmentId}#${appointment.start}#60`,
       );
     // Act and Assess
     await expect(sendReminder(input)).rejects.toThrow('KMSThrottlingException');

@@ -182,17 +182,18 @@ describe('reminder claims', () => {
     // Prepare
     const store = new DynamoDbReminderStore(table.documentClient, table.tableName);
     const expiresAt = new Date(NOW.getTime() + 3600_000);
-    const first = await store.claim('clinic-a', { appointmentId: 'reminded', version: 1 }, 60, expiresAt);
+    const reminded = { appointmentId: 'reminded', start: '2026-12-01T17:00:00Z' };
+    const first = await store.claim('clinic-a', reminded, 60, expiresAt);
     // Act
-    const second = await store.claim('clinic-a', { appointmentId: 'reminded', version: 1 }, 60, expiresAt);
+    const second = await store.claim('clinic-a', reminded, 60, expiresAt);
     await store.release({ ...first!, claimId: 'not-this-claim' });
-    const afterForeignRelease = await store.claim('clinic-a', { appointmentId: 'reminded', version: 1 }, 60, expiresAt);
+    const afterForeignRelease = await store.claim('clinic-a', reminded, 60, expiresAt);
     await store.release(first!);
-    const afterOwnRelease = await store.claim('clinic-a', { appointmentId: 'reminded', version: 1 }, 60, expiresAt);
+    const afterOwnRelease = await store.claim('clinic-a', reminded, 60, expiresAt);
     // Assess
     expect(first).toBeDefined();
     expect(second).toBeUndefined();
     expect(afterForeignRelease).toBeUndefined();
-    expect(afterOwnRelease).toMatchObject({ appointmentId: 'reminded', version: 1, minutesBefore: 60 });
+    expect(afterOwnRelease).toMatchObject({ ...reminded, minutesBefore: 60 });
   });
 });

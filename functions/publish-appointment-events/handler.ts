@@ -9,9 +9,9 @@ import { SnsEventPublisher } from '../../src/notifications/sns-publisher';
 import { processStreamRecords, StreamProcessorDeps } from '../../src/notifications/stream-processor';
 
 /**
- * Reads the appointments table's stream (the outbox): announces confirmed, rescheduled and
- * cancelled appointments on the SNS topic and keeps each appointment's reminder schedules in
- * step with its current version. Answers partial batch failures (ReportBatchItemFailures).
+ * Reads the appointments table's stream (the outbox): announces confirmed, rescheduled, updated
+ * and cancelled appointments on the SNS topic and keeps each appointment's reminder schedules in
+ * step with its start and lead times. Answers partial batch failures (ReportBatchItemFailures).
  */
 const telemetry = createTelemetry('appointment-notifications');
 let deps: StreamProcessorDeps | undefined;

@@ -14,9 +14,9 @@ import { DynamoDbReminderStore } from '../../src/notifications/reminder-store';
 import { SnsEventPublisher } from '../../src/notifications/sns-publisher';
 
 /**
- * Invoked by an EventBridge Scheduler one-time schedule with `{appointmentId, version, start,
- * minutesBefore}`. Publishes APPOINTMENT_REMINDER at most once, and only while the schedule
- * still matches the appointment. Scheduler invokes Lambda asynchronously, so a thrown error is
+ * Invoked by an EventBridge Scheduler one-time schedule with `{tenantId, appointmentId, version,
+ * start, minutesBefore}`. Publishes APPOINTMENT_REMINDER at most once per start and lead time,
+ * and only while the appointment is confirmed at that start with that lead time. Scheduler invokes Lambda asynchronously, so a thrown error is
  * retried by Lambda's asynchronous invocation retries (then the function's dead-letter queue);
  * Scheduler's own retry policy covers invocations that Lambda refused (throttling).
  */

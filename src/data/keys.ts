@@ -10,7 +10,7 @@
  * | appointment         | `APPT#<tenant>#<appointmentId>`                     | `APPOINTMENT` |
  * | slot lock           | `SLOT#<tenant>#<providerId>#<slotStartUtc>`         | `LOCK`        |
  * | idempotency record  | `IDEMPOTENCY#<tenant>#<sub>#<sha256(key)>`          | `IDEMPOTENCY` |
- * | reminder sent       | `REMINDER#<tenant>#<appointmentId>#<version>#<m>`   | `SENT`        |
+ * | reminder sent       | `REMINDER#<tenant>#<appointmentId>#<start>#<m>`     | `SENT`        |
  * | customer's bookings | `BOOKINGS#<tenant>#<customerId>`                    | `CUSTOMER`    |
  *
  * Appointment items also carry the index keys: `providerKey` = `PROVIDER#<tenant>#<providerId>#<status>`,
@@ -36,8 +36,13 @@ export const slotLockKey = (tenantId: string, providerId: string, slotStartUtc: 
   sk: ITEM_SK.slotLock,
 });
 
-export const reminderSentKey = (tenantId: string, appointmentId: string, version: number, minutesBefore: number) => ({
-  pk: `REMINDER#${tenantId}#${appointmentId}#${version}#${minutesBefore}`,
+/**
+ * The record that one reminder was sent: one per appointment, start (UTC, as stored) and lead
+ * time, not per version, so a notes-only change (a new version, same reminder) cannot send it
+ * again. A start has no `#`, so the key still has one reading.
+ */
+export const reminderSentKey = (tenantId: string, appointmentId: string, start: string, minutesBefore: number) => ({
+  pk: `REMINDER#${tenantId}#${appointmentId}#${start}#${minutesBefore}`,
   sk: ITEM_SK.reminderSent,
 });
 

@@ -42,7 +42,7 @@ export class EventBridgeReminderScheduler implements ReminderScheduler {
           ScheduleExpressionTimezone: 'UTC',
           FlexibleTimeWindow: { Mode: 'OFF' },
           ActionAfterCompletion: 'DELETE',
-          Description: `Reminder ${schedule.input.minutesBefore} min before appointment ${schedule.input.appointmentId} v${schedule.input.version}`,
+          Description: `Reminder ${schedule.input.minutesBefore} min before appointment ${schedule.input.appointmentId} at ${schedule.input.start}`,
           Target: {
             Arn: this.config.reminderFunctionArn,
             RoleArn: this.config.schedulerRoleArn,
@@ -53,7 +53,7 @@ export class EventBridgeReminderScheduler implements ReminderScheduler {
         }),
       );
     } catch (error) {
-      // The same name means the same appointment, version and lead time: a retried batch.
+      // The same name means the same appointment, start and lead time: a retried batch.
       if (error instanceof ConflictException) return;
       throw error;
     }

@@ -12,7 +12,11 @@ export interface NotificationMessage {
 }
 
 export type NotificationType =
-  'APPOINTMENT_CONFIRMED' | 'APPOINTMENT_RESCHEDULED' | 'APPOINTMENT_CANCELLED' | 'APPOINTMENT_REMINDER';
+  | 'APPOINTMENT_CONFIRMED'
+  | 'APPOINTMENT_RESCHEDULED'
+  | 'APPOINTMENT_UPDATED'
+  | 'APPOINTMENT_CANCELLED'
+  | 'APPOINTMENT_REMINDER';
 
 /** String message attributes, so subscribers can filter without parsing the body. */
 export interface MessageAttributes {
@@ -31,6 +35,10 @@ export interface ReminderInput {
   /** The appointment's tenant: its items are keyed by it (src/data/keys). */
   readonly tenantId: string;
   readonly appointmentId: string;
+  /**
+   * The version the schedule was made at, for logs and the redrive command only: a later change
+   * that kept start and lead time (notes, time zone) keeps the schedule, so it is not checked.
+   */
   readonly version: number;
   /** The appointment's start (UTC) when the schedule was made; a different start means stale. */
   readonly start: string;
@@ -39,7 +47,7 @@ export interface ReminderInput {
 
 /** One one-time reminder schedule. */
 export interface ReminderSchedule {
-  /** Unique per appointment, version and lead time; at most 64 chars of `[0-9A-Za-z-_.]`. */
+  /** Unique per appointment, start and lead time; at most 64 chars of `[0-9A-Za-z-_.]`. */
   readonly name: string;
   /** When the reminder is due (start - minutesBefore), a whole UTC minute. */
   readonly dueAt: Date;

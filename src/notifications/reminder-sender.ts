@@ -7,7 +7,7 @@ import { TENANT_ID_PATTERN } from '../identity/caller-identity';
 /** How long a reminder-sent record outlives the appointment's start before TTL removes it. */
 export const REMINDER_RECORD_RETENTION_MS = 3 * 24 * 60 * 60 * 1000;
 
-export type SkipReason = 'missing' | 'cancelled' | 'stale-version' | 'stale-start' | 'started' | 'already-sent';
+export type SkipReason = 'missing' | 'cancelled' | 'stale-start' | 'lead-time-removed' | 'started' | 'already-sent';
 export type ReminderOutcome = { readonly sent: true } | { readonly sent: false; readonly reason: SkipReason };
 
 export interface ReminderSenderDeps {
@@ -37,8 +37,12 @@ export function parseReminderInput(event: unknown): ReminderInput {
 }
 
 /**
- * Sends one reminder at most once. The schedule only says which version it was made for; the
- * table says what is true now, so a cancelled or since-rescheduled appointment gets nothing.
+ * Sends one reminder at most once. The schedule says which start and lead time it was made for;
+ * the table says what is true now: a cancelled appointment, one moved to another start, or one
+ * whose lead time was removed gets nothing. The version is not compared: a change that kept the
+ * start and lead time (notes, time zone) kept the schedule too (change-plan.ts), and the message
+ * shows the appointment as it is now. The claim is per start and lead time, so it holds across
+ * such a change.
  * The claim is written before publishing (at most once); a failed publish gives it back and
  * throws, so a retry of the invocation can still deliver it.
  */
@@ -46,8 +50,9 @@ export async function sendReminder(input: ReminderInput, deps: ReminderSenderDep
   const context = {
     tenantId: input.tenantId,
     appointmentId: input.appointmentId,
-    version: input.version,
+    start: input.start,
     minutesBefore: input.minutesBefore,
+    scheduledAtVersion: input.version,
   };
   const skip = (reason: SkipReason): ReminderOutcome => {
     deps.counter.count('ReminderSkipped');
@@ -58,8 +63,8 @@ export async function sendReminder(input: ReminderInput, deps: ReminderSenderDep
   const appointment = await deps.store.getAppointment(input.tenantId, input.appointmentId);
   if (!appointment) return skip('missing');
   if (appointment.status !== 'CONFIRMED') return skip('cancelled');
-  if (appointment.version !== input.version) return skip('stale-version');
   if (appointment.start !== input.start) return skip('stale-start');
+  if (!appointment.reminderMinutesBefore.includes(input.minutesBefore)) return skip('lead-time-removed');
   const start = new Date(appointment.start);
   // A retry that outlived the appointment's start would only confuse the customer.
   if (deps.clock.now().getTime() >= start.getTime()) return skip('started');

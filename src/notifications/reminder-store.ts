@@ -9,7 +9,8 @@ import { appointmentFromItem } from '../data/items';
 export interface ReminderClaim {
   readonly tenantId: string;
   readonly appointmentId: string;
-  readonly version: number;
+  /** The start the reminder is for: one reminder per start and lead time, whatever the version. */
+  readonly start: string;
   readonly minutesBefore: number;
   readonly claimId: string;
 }
@@ -18,10 +19,10 @@ export interface ReminderClaim {
 export interface ReminderStore {
   /** The current appointment, read strongly consistent so a just-committed cancel is seen. */
   getAppointment(tenantId: string, appointmentId: string): Promise<Appointment | undefined>;
-  /** Claims the reminder of this version of `appointment`; undefined when another invocation already has. */
+  /** Claims the reminder at `minutesBefore` of `appointment`'s start; undefined when another invocation already has. */
   claim(
     tenantId: string,
-    appointment: Pick<Appointment, 'appointmentId' | 'version'>,
+    appointment: Pick<Appointment, 'appointmentId' | 'start'>,
     minutesBefore: number,
     expiresAt: Date,
   ): Promise<ReminderClaim | undefined>;
@@ -44,17 +45,17 @@ export class DynamoDbReminderStore implements ReminderStore {
 
   async claim(
     tenantId: string,
-    { appointmentId, version }: Pick<Appointment, 'appointmentId' | 'version'>,
+    { appointmentId, start }: Pick<Appointment, 'appointmentId' | 'start'>,
     minutesBefore: number,
     expiresAt: Date,
   ): Promise<ReminderClaim | undefined> {
-    const claim = { tenantId, appointmentId, version, minutesBefore, claimId: randomUUID() };
+    const claim = { tenantId, appointmentId, start, minutesBefore, claimId: randomUUID() };
     try {
       await this.client.send(
         new PutCommand({
           TableName: this.tableName,
           Item: {
-            ...reminderSentKey(tenantId, appointmentId, version, minutesBefore),
+            ...reminderSentKey(tenantId, appointmentId, start, minutesBefore),
             ...claim,
             claimedAt: new Date().toISOString(),
             // DynamoDB TTL: epoch seconds; the record only has to outlive the schedule's retries.
@@ -75,7 +76,7 @@ export class DynamoDbReminderStore implements ReminderStore {
       await this.client.send(
         new DeleteCommand({
           TableName: this.tableName,
-          Key: reminderSentKey(claim.tenantId, claim.appointmentId, claim.version, claim.minutesBefore),
+          Key: reminderSentKey(claim.tenantId, claim.appointmentId, claim.start, claim.minutesBefore),
           ConditionExpression: 'claimId = :claimId',
           ExpressionAttributeValues: { ':claimId': claim.claimId },
         }),
