@@ -1,6 +1,6 @@
 /**
- * Calendar dates with no zone (`2026-12-24`), as the contract writes a provider's date
- * overrides and daily limits. A date is handled as the instant its midnight would be in UTC
+ * Calendar dates and times of day with no zone (`2026-12-24`, `09:00`), as the contract writes
+ * a provider's hours, date overrides and daily limits. A date is handled as the instant its midnight would be in UTC
  * ("local milliseconds"): plain arithmetic on it is calendar arithmetic, with no zone involved.
  */
 import { DAY_MS } from '../time';
@@ -35,4 +35,10 @@ export function formatLocalDate(localMs: number): string {
 export function weekdayOf(localMs: number): Weekday {
   // getUTCDay counts from Sunday; WEEKDAYS starts on Monday.
   return WEEKDAYS[(new Date(localMs).getUTCDay() + 6) % 7];
+}
+
+/** Minutes since local midnight of `HH:MM` (`24:00` is 1440); NaN for text of any other shape. */
+export function minutesOfDay(timeOfDay: string): number {
+  const match = /^(\d{2}):(\d{2})$/.exec(timeOfDay);
+  return match ? Number(match[1]) * 60 + Number(match[2]) : NaN;
 }

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { freeTextSchema, parseOrThrow, timeZoneSchema } from '../validation';
-import { parseLocalDate, Weekday, WEEKDAYS } from './local-date';
+import { minutesOfDay, parseLocalDate, Weekday, WEEKDAYS } from './local-date';
 
 export { WEEKDAYS };
 export type { Weekday };
@@ -60,12 +60,6 @@ const unlessMissing = (message: string) => (issue: { readonly input?: unknown })
   issue.input === undefined ? undefined : message;
 
 const TIME_OF_DAY = /^(\d{2}):(\d{2})$/;
-
-/** Minutes since local midnight of an `HH:MM` the schema accepted (`24:00` is 1440). */
-export function minutesOfDay(timeOfDay: string): number {
-  const [hours, minutes] = timeOfDay.split(':').map(Number);
-  return hours * 60 + minutes;
-}
 
 function timeOfDaySchema(role: 'start' | 'end') {
   return z.string({ error: unlessMissing('must be a time of day HH:MM, like 09:00') }).check(

@@ -1,0 +1,166 @@
+/**
+ * Wall-clock time in an IANA zone and the instants it names, with the runtime's Intl only.
+ *
+ * A zone's offset is constant between transitions, so over a window it is a list of segments
+ * (UTC start, end, offset), found by asking Intl for the offset every few hours and bisecting
+ * where it changed. Local time is "local milliseconds" (the wall clock read as if it were UTC,
+ * ./local-date.ts). A wall-clock time names the instants t with t + offset(t) = local: none
+ * when a daylight-saving change skips it, two when the clocks go back over it.
+ *
+ * Intl serves: Temporal is not in Node 20/22 and its polyfill or Luxon would add a bundle to
+ * every function for what is, here, one offset lookup per few hours of window.
+ */
+import { canonicalTimeZone } from '../time-zones';
+import { Interval } from '../slots';
+import { DAY_MS } from '../time';
+import { formatLocalDate, minutesOfDay, parseLocalDate } from './local-date';
+
+const SECOND_MS = 1000;
+/**
+ * How often the offset is sampled. Two transitions closer than this that cancel each other out
+ * would go unseen; none is that close in the IANA database since the 1970s (they are months apart).
+ */
+const SAMPLE_MS = 6 * 60 * 60 * 1000;
+/** Wider than any zone's offset (UTC-12 to UTC+14): a local time's instants lie within it. */
+export const MAX_OFFSET_MS = DAY_MS;
+
+/** UTC time over which a zone keeps one offset: `[startMs, endMs)`, local = utc + offsetMs. */
+export interface OffsetSegment extends Interval {
+  readonly offsetMs: number;
+}
+
+/** One formatter per canonical zone (a few tens of KB each), as src/notifications/wall-clock-time.ts. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  const canonical = canonicalTimeZone(timeZone);
+  if (canonical === undefined) throw new RangeError(`${JSON.stringify(timeZone)} is not an IANA time zone name`);
+  let formatter = formatters.get(canonical);
+  if (formatter === undefined) {
+    // en-US with h23 gives stable numeric parts (no "24" for midnight).
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone: canonical,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(canonical, formatter);
+  }
+  return formatter;
+}
+
+/** The zone's offset from UTC at `epochMs`, in milliseconds (east positive: Kolkata is +5 h 30). */
+export function utcOffsetMs(timeZone: string, epochMs: number): number {
+  const parts: Record<string, number> = {};
+  for (const part of formatterFor(timeZone).formatToParts(epochMs)) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  const wall = new Date(0);
+  wall.setUTCFullYear(parts.year, parts.month - 1, parts.day);
+  wall.setUTCHours(parts.hour, parts.minute, parts.second, 0);
+  return wall.getTime() - Math.floor(epochMs / SECOND_MS) * SECOND_MS;
+}
+
+/** A zone's offsets over a UTC window; instants outside it are a programming error. */
+export class ZoneTimeline {
+  private constructor(
+    readonly timeZone: string,
+    readonly segments: readonly OffsetSegment[],
+  ) {}
+
+  /** The segments covering `[fromMs, toMs]`, each transition found to the second. */
+  static covering(timeZone: string, windowStartMs: number, windowEndMs: number): ZoneTimeline {
+    const fromMs = Math.floor(windowStartMs / SECOND_MS) * SECOND_MS;
+    const toMs = Math.ceil(windowEndMs / SECOND_MS) * SECOND_MS;
+    const segments: OffsetSegment[] = [];
+    let segmentStart = fromMs;
+    let offset = utcOffsetMs(timeZone, fromMs);
+    for (let sampled = fromMs; sampled < toMs;) {
+      const next = Math.min(sampled + SAMPLE_MS, toMs);
+      const nextOffset = utcOffsetMs(timeZone, next);
+      if (nextOffset !== offset) {
+        // Bisect to the first whole second with the new offset: transitions fall on seconds.
+        let before = sampled;
+        let after = next;
+        while (after - before > SECOND_MS) {
+          const middle = Math.floor((before + after) / 2 / SECOND_MS) * SECOND_MS;
+          if (utcOffsetMs(timeZone, middle) === offset) before = middle;
+          else after = middle;
+        }
+        segments.push({ startMs: segmentStart, endMs: after, offsetMs: offset });
+        segmentStart = after;
+        offset = nextOffset;
+      }
+      sampled = next;
+    }
+    segments.push({ startMs: segmentStart, endMs: toMs + 1, offsetMs: offset });
+    return new ZoneTimeline(timeZone, segments);
+  }
+
+  /** Local milliseconds (the wall clock) at `epochMs`. */
+  toLocal(epochMs: number): number {
+    return epochMs + this.segmentAt(epochMs).offsetMs;
+  }
+
+  /** The instants whose wall clock reads `localMs`, ascending: none in a gap, two in a repeated hour. */
+  instantsOf(localMs: number): number[] {
+    return this.segments
+      .map((segment) => localMs - segment.offsetMs)
+      .filter((epochMs, index) => this.segments[index].startMs <= epochMs && epochMs < this.segments[index].endMs);
+  }
+
+  /**
+   * The instants whose wall clock lies in `[localStartMs, localEndMs)`, as ascending disjoint UTC
+   * intervals: one usually, two when the clocks go back inside it and return to times already
+   * passed (the repeated hour belongs to it twice, the time between does not when it is outside).
+   */
+  instantsWhereLocalIn(localStartMs: number, localEndMs: number): Interval[] {
+    const pieces: Interval[] = [];
+    for (const segment of this.segments) {
+      const startMs = Math.max(localStartMs - segment.offsetMs, segment.startMs);
+      const endMs = Math.min(localEndMs - segment.offsetMs, segment.endMs);
+      if (startMs >= endMs) continue;
+      const last = pieces[pieces.length - 1];
+      // A gap inside the range: the pieces on either side of the transition touch and are one.
+      if (last !== undefined && last.endMs === startMs) pieces[pieces.length - 1] = { startMs: last.startMs, endMs };
+      else pieces.push({ startMs, endMs });
+    }
+    return pieces;
+  }
+
+  private segmentAt(epochMs: number): OffsetSegment {
+    const { segments } = this;
+    if (epochMs < segments[0].startMs || epochMs >= segments[segments.length - 1].endMs) {
+      throw new RangeError(`${epochMs} is outside the timeline of ${this.timeZone}`);
+    }
+    let low = 0;
+    let high = segments.length - 1;
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      if (segments[middle].startMs <= epochMs) low = middle;
+      else high = middle - 1;
+    }
+    return segments[low];
+  }
+}
+
+/** The `YYYY-MM-DD` date in `timeZone` at the instant `epochMs`. */
+export function localDateOf(epochMs: number, timeZone: string): string {
+  return formatLocalDate(epochMs + utcOffsetMs(timeZone, epochMs));
+}
+
+/**
+ * The instants at which the wall clock in `timeZone` reads `timeOfDay` (`HH:MM`, `24:00` is the
+ * next midnight) on `date` (`YYYY-MM-DD`), ascending: `[]` in a daylight-saving gap, two in a
+ * repeated hour.
+ */
+export function wallClockToInstants(date: string, timeOfDay: string, timeZone: string): number[] {
+  const midnight = parseLocalDate(date);
+  if (midnight === undefined) throw new RangeError(`${JSON.stringify(date)} is not a YYYY-MM-DD calendar date`);
+  const localMs = midnight + minutesOfDay(timeOfDay) * 60_000;
+  return ZoneTimeline.covering(timeZone, localMs - MAX_OFFSET_MS, localMs + MAX_OFFSET_MS).instantsOf(localMs);
+}
