@@ -12,6 +12,7 @@
  * | idempotency record  | `IDEMPOTENCY#<tenant>#<sub>#<sha256(key)>`          | `IDEMPOTENCY` |
  * | reminder sent       | `REMINDER#<tenant>#<appointmentId>#<start>#<m>`     | `SENT`        |
  * | customer's bookings | `BOOKINGS#<tenant>#<customerId>`                    | `CUSTOMER`    |
+ * | provider profile    | `PROFILE#<tenant>#<providerId>`                     | `PROVIDER`    |
  *
  * Appointment items also carry the index keys: `providerKey` = `PROVIDER#<tenant>#<providerId>#<status>`,
  * `customerKey` = `CUSTOMER#<tenant>#<customerId>#<status>`, `startKey` = `<startUtc>#<appointmentId>`.
@@ -23,6 +24,7 @@ export const ITEM_SK = {
   idempotency: 'IDEMPOTENCY',
   reminderSent: 'SENT',
   customerBookings: 'CUSTOMER',
+  providerProfile: 'PROVIDER',
 } as const;
 
 export const appointmentKey = (tenantId: string, appointmentId: string) => ({
@@ -50,6 +52,12 @@ export const reminderSentKey = (tenantId: string, appointmentId: string, start: 
 export const customerBookingsKey = (tenantId: string, customerId: string) => ({
   pk: `BOOKINGS#${tenantId}#${customerId}`,
   sk: ITEM_SK.customerBookings,
+});
+
+/** A provider's profile and availability (PUT /providers/{providerId}). */
+export const providerProfileKey = (tenantId: string, providerId: string) => ({
+  pk: `PROFILE#${tenantId}#${providerId}`,
+  sk: ITEM_SK.providerProfile,
 });
 
 export const providerIndexKey = (tenantId: string, providerId: string, status: string) =>

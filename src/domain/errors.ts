@@ -5,6 +5,7 @@
 export type ErrorCode =
   | 'VALIDATION_ERROR'
   | 'NOT_FOUND'
+  | 'PROVIDER_NOT_FOUND'
   | 'FORBIDDEN'
   | 'SLOT_CONFLICT'
   | 'BOOKING_LIMIT_REACHED'
@@ -58,11 +59,12 @@ export const bookingLimitReached = (limit: number) =>
 export const appointmentCancelled = (appointmentId: string) =>
   new AppointmentError('APPOINTMENT_CANCELLED', `Appointment ${appointmentId} is cancelled and cannot change.`);
 
-export const versionMismatch = (expected: number, current: number) =>
-  new AppointmentError(
-    'VERSION_MISMATCH',
-    `If-Match names version ${expected} but the appointment is at version ${current}.`,
-  );
+export const versionMismatch = (expected: number, current: number, what = 'the appointment') =>
+  new AppointmentError('VERSION_MISMATCH', `If-Match names version ${expected} but ${what} is at version ${current}.`);
+
+/** No profile of this provider in the caller's tenant (`PUT /providers/{providerId}` makes one). */
+export const providerNotFound = (providerId: string) =>
+  new AppointmentError('PROVIDER_NOT_FOUND', `Provider ${providerId} does not exist.`);
 
 export const idempotencyKeyReused = () =>
   new AppointmentError(

@@ -22,6 +22,7 @@ export const FAILURE_OUTCOMES: Record<ErrorCode, string> = {
   VALIDATION_ERROR: 'ValidationFailed',
   FORBIDDEN: 'Forbidden',
   NOT_FOUND: 'NotFound',
+  PROVIDER_NOT_FOUND: 'ProviderNotFound',
   SLOT_CONFLICT: 'SlotConflict',
   BOOKING_LIMIT_REACHED: 'BookingLimitReached',
   APPOINTMENT_CANCELLED: 'ChangeOfCancelledAppointment',
