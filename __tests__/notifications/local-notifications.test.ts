@@ -136,7 +136,8 @@ describe('local notifications', () => {
       await waitFor(() => (linesOf(file).length >= 1 ? true : undefined));
       const pendingAfterBooking = notifications.scheduler.pendingNames();
       await putAppointment(table, { ...booked, status: 'CANCELLED', version: 2 });
-      await waitFor(() => (linesOf(file).length >= 2 ? true : undefined));
+      // The publisher appends to the file, then writes the output: wait for both.
+      await waitFor(() => (linesOf(file).length >= 2 && text().trim().split('\n').length >= 2 ? true : undefined));
 
       // Assess
       expect(linesOf(file).map((m) => [m.type, m.appointmentId])).toEqual([
