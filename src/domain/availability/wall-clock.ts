@@ -65,6 +65,43 @@ export function utcOffsetMs(timeZone: string, epochMs: number): number {
   return wall.getTime() - Math.floor(epochMs / SECOND_MS) * SECOND_MS;
 }
 
+/**
+ * Offsets at the sampled instants (multiples of SAMPLE_MS since the epoch) and the transitions
+ * found between them, per canonical zone: facts of the zone database, so a warm function asks
+ * Intl again only for instants it has not seen. Bounded: emptied when it holds 20,000 entries
+ * (about 2 MB; one zone over a year is some 1,500).
+ */
+const sampledOffsets = new Map<string, number>();
+const transitions = new Map<string, number>();
+const MAX_CACHED = 20_000;
+
+function remembered(cache: Map<string, number>, key: string, compute: () => number): number {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute();
+    if (cache.size >= MAX_CACHED) cache.clear();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+const sampledOffset = (timeZone: string, sampleMs: number) =>
+  remembered(sampledOffsets, `${timeZone} ${sampleMs}`, () => utcOffsetMs(timeZone, sampleMs));
+
+/** The first whole second after `sampleMs` with the offset of `sampleMs + SAMPLE_MS`: transitions fall on seconds. */
+function transitionAfter(timeZone: string, sampleMs: number, offsetBefore: number): number {
+  return remembered(transitions, `${timeZone} ${sampleMs}`, () => {
+    let before = sampleMs;
+    let after = sampleMs + SAMPLE_MS;
+    while (after - before > SECOND_MS) {
+      const middle = Math.floor((before + after) / 2 / SECOND_MS) * SECOND_MS;
+      if (utcOffsetMs(timeZone, middle) === offsetBefore) before = middle;
+      else after = middle;
+    }
+    return after;
+  });
+}
+
 /** A zone's offsets over a UTC window; instants outside it are a programming error. */
 export class ZoneTimeline {
   private constructor(
@@ -72,33 +109,25 @@ export class ZoneTimeline {
     readonly segments: readonly OffsetSegment[],
   ) {}
 
-  /** The segments covering `[fromMs, toMs]`, each transition found to the second. */
+  /** Segments covering at least `[windowStartMs, windowEndMs]`, each transition found to the second. */
   static covering(timeZone: string, windowStartMs: number, windowEndMs: number): ZoneTimeline {
-    const fromMs = Math.floor(windowStartMs / SECOND_MS) * SECOND_MS;
-    const toMs = Math.ceil(windowEndMs / SECOND_MS) * SECOND_MS;
+    const canonical = canonicalTimeZone(timeZone);
+    if (canonical === undefined) throw new RangeError(`${JSON.stringify(timeZone)} is not an IANA time zone name`);
+    const fromMs = Math.floor(windowStartMs / SAMPLE_MS) * SAMPLE_MS;
+    const toMs = Math.max(Math.ceil(windowEndMs / SAMPLE_MS) * SAMPLE_MS, fromMs + SAMPLE_MS);
     const segments: OffsetSegment[] = [];
     let segmentStart = fromMs;
-    let offset = utcOffsetMs(timeZone, fromMs);
-    for (let sampled = fromMs; sampled < toMs;) {
-      const next = Math.min(sampled + SAMPLE_MS, toMs);
-      const nextOffset = utcOffsetMs(timeZone, next);
-      if (nextOffset !== offset) {
-        // Bisect to the first whole second with the new offset: transitions fall on seconds.
-        let before = sampled;
-        let after = next;
-        while (after - before > SECOND_MS) {
-          const middle = Math.floor((before + after) / 2 / SECOND_MS) * SECOND_MS;
-          if (utcOffsetMs(timeZone, middle) === offset) before = middle;
-          else after = middle;
-        }
-        segments.push({ startMs: segmentStart, endMs: after, offsetMs: offset });
-        segmentStart = after;
-        offset = nextOffset;
-      }
-      sampled = next;
+    let offset = sampledOffset(canonical, fromMs);
+    for (let sampleMs = fromMs; sampleMs < toMs; sampleMs += SAMPLE_MS) {
+      const nextOffset = sampledOffset(canonical, sampleMs + SAMPLE_MS);
+      if (nextOffset === offset) continue;
+      const changeMs = transitionAfter(canonical, sampleMs, offset);
+      segments.push({ startMs: segmentStart, endMs: changeMs, offsetMs: offset });
+      segmentStart = changeMs;
+      offset = nextOffset;
     }
-    segments.push({ startMs: segmentStart, endMs: toMs + 1, offsetMs: offset });
-    return new ZoneTimeline(timeZone, segments);
+    segments.push({ startMs: segmentStart, endMs: toMs, offsetMs: offset });
+    return new ZoneTimeline(canonical, segments);
   }
 
   /** Local milliseconds (the wall clock) at `epochMs`. */
