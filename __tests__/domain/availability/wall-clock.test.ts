@@ -129,6 +129,21 @@ describe('a zone timeline', () => {
     ]);
   });
 
+  it('asks Intl again only for instants it has not seen: a second timeline of the same window costs no lookup', () => {
+    // Prepare: a window no other test uses, so the first timeline does the lookups.
+    const lookups = jest.spyOn(Intl.DateTimeFormat.prototype, 'formatToParts');
+    const from = utc('2031-03-01T00:00:00Z');
+    // Act
+    const first = ZoneTimeline.covering('Europe/London', from, from + 60 * 24 * HOUR_MS);
+    const firstLookups = lookups.mock.calls.length;
+    const second = ZoneTimeline.covering('europe/london', from, from + 60 * 24 * HOUR_MS);
+    // Assess: 61 samples and one bisection (to the second over a day: 17 steps) the first time, none the second.
+    expect(firstLookups).toBe(61 + 17);
+    expect(lookups.mock.calls.length).toBe(firstLookups);
+    expect(second.segments).toEqual(first.segments);
+    lookups.mockRestore();
+  });
+
   it('reads the wall clock inside its window and refuses an instant outside it', () => {
     const from = utc('2026-11-01T00:00:00Z');
     const timeline = ZoneTimeline.covering('America/New_York', from, from + 24 * HOUR_MS);
