@@ -44,6 +44,8 @@ export interface DevServer {
   readonly notificationsFile: string;
   /** A staff token of tenant DEMO_TENANT_ID, valid for a day from the start (the `staff token:` line). */
   readonly staffToken: string;
+  /** The DynamoDB Local endpoint and table the server uses, for tests and tools that read the table. */
+  readonly dynamoDb: { readonly endpoint: string; readonly tableName: string };
   stop(): Promise<void>;
 }
 
@@ -100,7 +102,8 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       subject: DEMO_STAFF_SUBJECT,
       expiresInSeconds: MAX_TOKEN_LIFETIME_SECONDS,
     });
-    return { url, apiKey, notificationsFile, staffToken, stop: stopAll };
+    const dynamoDb = { endpoint: engine.endpoint, tableName: LOCAL_TABLE_NAME };
+    return { url, apiKey, notificationsFile, staffToken, dynamoDb, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

@@ -43,7 +43,9 @@ export async function createTestTable(purpose: string): Promise<TestTable> {
 }
 
 /** Every item, sorted by key, so two scans can be compared for equality. */
-export async function scanTable(table: TestTable): Promise<Record<string, unknown>[]> {
+export async function scanTable(
+  table: Pick<TestTable, 'tableName' | 'documentClient'>,
+): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
   do {

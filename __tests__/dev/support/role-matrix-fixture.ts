@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { DevServer, startDevServer } from '../../../dev/server';
-import { futureSlot } from '../../functions/helpers';
+import { createLocalDynamoDbClient } from '../../../dev/local/dynamodb-client';
+import { createDocumentClient } from '../../../src/data/client';
+import { futureSlot, scanTable } from '../../functions/helpers';
 import { DevAnswer, DevApi, devApi, TokenRequest, visibleState } from './dev-api';
 
 export const A = 'clinic-a';
@@ -86,6 +88,8 @@ export async function startMatrix(): Promise<MatrixFixture> {
     timeZone: 'Europe/Berlin',
     ...extra,
   });
+  const documents = createDocumentClient(createLocalDynamoDbClient(server.dynamoDb.endpoint));
+  const scan = () => scanTable({ tableName: server.dynamoDb.tableName, documentClient: documents });
   const seenByStaff: MatrixFixture['seenByStaff'] = (ids = []) =>
     visibleState(
       api,
@@ -107,9 +111,12 @@ export async function startMatrix(): Promise<MatrixFixture> {
     },
     async expectRefusal(request, status, code) {
       const before = await seenByStaff(request.watch);
+      const items = await scan();
       const answer = await api.call(request.method, request.path, request.token, request.body);
       expect([answer.status, answer.body.error?.code]).toEqual([status, code]);
       expect(await seenByStaff(request.watch)).toEqual(before);
+      // And the table itself: no item of any kind (idempotency records, a customer's bookings) changed.
+      expect(await scan()).toEqual(items);
       return answer;
     },
     async expectBooked(tenant, request) {
@@ -126,7 +133,10 @@ export async function startMatrix(): Promise<MatrixFixture> {
       expect(after[`${otherTenant(tenant)} GET ${id}`]).toMatchObject({ status: 404 });
       return answer;
     },
-    stop: () => server.stop(),
+    stop: async () => {
+      documents.destroy();
+      await server.stop();
+    },
   };
 }
 
