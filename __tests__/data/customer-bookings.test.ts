@@ -41,6 +41,8 @@ function booking(customerId: string, providerId: string): Appointment {
   return newAppointment(parseCreateRequest(body, new Date()), `cb-${sequence}`, new Date());
 }
 
+const addMinutesUtc = (start: string, minutes: number) =>
+  new Date(Date.parse(start) + minutes * 60_000).toISOString().replace('.000Z', 'Z');
 const limited = (appointment: Appointment) => repository.create(appointment, { openBookingLimit: LIMIT });
 const codeOf = (error: unknown) => (error as AppointmentError).code;
 const customerItem = async (customerId: string) =>
@@ -132,6 +134,66 @@ describe('the limit on open bookings', () => {
     const refusal = await limited(booking('c-lag', 'p-lag')).catch((error: unknown) => error);
     // Assess
     expect(codeOf(refusal)).toBe('BOOKING_LIMIT_REACHED');
+  });
+
+  it('counts bookings made long ago from the index, once the customer item has forgotten them', async () => {
+    // Prepare: LIMIT - 1 bookings by staff two hours ago, then one by the customer now, whose
+    // write drops the old entries from the customer item: only the index still counts them
+    const twoHoursAgo = new DynamoAppointmentRepository({
+      client: table.documentClient,
+      tableName: table.tableName,
+      tenantId: TENANT,
+      clock: () => new Date(Date.now() - 2 * 3600_000),
+    });
+    for (let i = 0; i < LIMIT - 1; i++) await twoHoursAgo.create(booking('c-old', 'p-old'));
+    await limited(booking('c-old', 'p-old'));
+    const recent = (await customerItem('c-old'))?.recent as unknown[];
+    // Act
+    const refusal = await limited(booking('c-old', 'p-old')).catch((error: unknown) => error);
+    // Assess
+    expect(recent).toHaveLength(1);
+    expect(codeOf(refusal)).toBe('BOOKING_LIMIT_REACHED');
+  });
+
+  it('does not count a recent booking that starts at this very second, nor a cancelled one', async () => {
+    // Prepare: the clock stands at an appointment's start; the customer item lists it and a
+    // cancelled one among LIMIT recent bookings, none of them in the index
+    const now = new Date(Date.parse(futureSlot(6)));
+    const atNow = new DynamoAppointmentRepository({
+      client: table.documentClient,
+      tableName: table.tableName,
+      tenantId: TENANT,
+      clock: () => now,
+    });
+    const recent = [];
+    for (let i = 0; i < LIMIT; i++) {
+      const appointment = booking('c-edge', 'p-edge');
+      // At now exactly; cancelled, later; confirmed, later: only the last one holds a place.
+      const starts = [futureSlot(6), futureSlot(6, 45), futureSlot(6, 30)];
+      const edge = {
+        ...appointment,
+        start: starts[i],
+        end: addMinutesUtc(starts[i], 15),
+        ...(i === 1 ? { status: 'CANCELLED' as const } : {}),
+      };
+      const item: Record<string, unknown> = { ...toAppointmentItem(TENANT, edge) };
+      delete item.customerKey;
+      delete item.providerKey;
+      await table.documentClient.send(new PutCommand({ TableName: table.tableName, Item: item }));
+      // The first was booked for later and has since moved to now: the table's start decides.
+      const bookedStart = i === 0 ? futureSlot(6, 60) : edge.start;
+      recent.push({ appointmentId: edge.appointmentId, start: bookedStart, bookedAt: now.getTime() / 1000 });
+    }
+    await table.documentClient.send(
+      new PutCommand({
+        TableName: table.tableName,
+        Item: { ...customerBookingsKey(TENANT, 'c-edge'), version: 1, recent },
+      }),
+    );
+    // Act: of the two places, one is taken
+    const next = await atNow.create(booking('c-edge', 'p-edge'), { openBookingLimit: 2 });
+    // Assess
+    expect(next).toEqual({ kind: 'none' });
   });
 
   it('lets exactly as many concurrent bookings of one customer commit as the limit leaves room for', async () => {
