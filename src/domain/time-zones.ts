@@ -34,3 +34,31 @@ export function canonicalTimeZone(name: string): string | undefined {
   const canonical = byLowerCase.get(name.toLowerCase());
   return canonical !== undefined && intlKnows(canonical) ? canonical : undefined;
 }
+
+/** One numeric formatter per canonical zone, shared by every reader of wall-clock parts. */
+const numericFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The formatter of a zone's numeric wall-clock parts (year to second, en-US, h23: stable parts,
+ * no "24" for midnight); RangeError naming the zone when it is not one. At most one per
+ * canonical name, so no spelling of a zone can grow memory.
+ */
+export function numericWallClockFormatter(timeZone: string): Intl.DateTimeFormat {
+  const canonical = canonicalTimeZone(timeZone);
+  if (canonical === undefined) throw new RangeError(`${JSON.stringify(timeZone)} is not an IANA time zone name`);
+  let formatter = numericFormatters.get(canonical);
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone: canonical,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    numericFormatters.set(canonical, formatter);
+  }
+  return formatter;
+}

@@ -4,35 +4,10 @@
  * so it is right on either side of a daylight-saving change.
  */
 
-import { canonicalTimeZone } from '../domain/time-zones';
+import { numericWallClockFormatter as formatterFor } from '../domain/time-zones';
 
-/**
- * One formatter per canonical zone name, so the cache holds at most one entry per zone of the
- * IANA table whatever spellings the stored appointments use (`aMeRiCa/...` would otherwise add
- * a formatter per spelling: about 30 KB each, unbounded).
- */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  const canonical = canonicalTimeZone(timeZone);
-  if (canonical === undefined) throw new RangeError(`${JSON.stringify(timeZone)} is not an IANA time zone name`);
-  let formatter = formatters.get(canonical);
-  if (!formatter) {
-    // en-US with h23 gives stable numeric parts.
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone: canonical,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(canonical, formatter);
-  }
-  return formatter;
-}
+// One formatter per canonical zone (../domain/time-zones): whatever spellings stored
+// appointments use, the cache holds at most one entry per zone of the IANA table.
 
 /** The zone's offset from UTC at `instant`, in whole minutes (east positive: Kathmandu = +345). */
 function utcOffsetMinutes(instant: Date, timeZone: string): number {

@@ -10,7 +10,7 @@
  * Intl serves: Temporal is not in Node 20/22 and its polyfill or Luxon would add a bundle to
  * every function for what is, here, one offset lookup per day of window.
  */
-import { canonicalTimeZone } from '../time-zones';
+import { canonicalTimeZone, numericWallClockFormatter as formatterFor } from '../time-zones';
 import { Interval } from '../slots';
 import { DAY_MS } from '../time';
 import { formatLocalDate, minutesOfDay, parseLocalDate } from './local-date';
@@ -28,30 +28,6 @@ export const MAX_OFFSET_MS = DAY_MS;
 /** UTC time over which a zone keeps one offset: `[startMs, endMs)`, local = utc + offsetMs. */
 export interface OffsetSegment extends Interval {
   readonly offsetMs: number;
-}
-
-/** One formatter per canonical zone (a few tens of KB each), as src/notifications/wall-clock-time.ts. */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  const canonical = canonicalTimeZone(timeZone);
-  if (canonical === undefined) throw new RangeError(`${JSON.stringify(timeZone)} is not an IANA time zone name`);
-  let formatter = formatters.get(canonical);
-  if (formatter === undefined) {
-    // en-US with h23 gives stable numeric parts (no "24" for midnight).
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone: canonical,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(canonical, formatter);
-  }
-  return formatter;
 }
 
 /** The zone's offset from UTC at `epochMs`, in milliseconds (east positive: Kolkata is +5 h 30). */
