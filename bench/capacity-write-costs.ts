@@ -10,11 +10,14 @@
 import { SLOT_MINUTES } from '../src/domain/appointment';
 import { OperationName } from '../src/operations';
 import { MAX_APPENDED_BOOKINGS } from '../src/data/customer-bookings';
+import { IANA_TIME_ZONE_NAMES } from '../src/domain/time-zone-names';
 
 /** The longest appointment the contract accepts (`durationMinutes` 15 to 480). */
 export const MAX_DURATION_MINUTES = 480;
-/** Slot locks of the longest appointment. */
-export const MAX_LOCKS = MAX_DURATION_MINUTES / SLOT_MINUTES;
+/** The longest buffers a provider can keep, before and after each appointment (0 to 120 minutes each). */
+export const MAX_BUFFER_MINUTES = 120;
+/** Slot locks of the longest appointment held with the longest buffers: its padded interval's. */
+export const MAX_LOCKS = (MAX_DURATION_MINUTES + 2 * MAX_BUFFER_MINUTES) / SLOT_MINUTES;
 
 /** Bytes of the key attributes an appointment item carries (pk, sk, providerKey, customerKey, startKey), tenant included. */
 const KEY_ATTRIBUTE_BYTES = 1024;
@@ -43,11 +46,39 @@ export function largestAppointment(): Record<string, unknown> {
   };
 }
 
+/** The largest provider profile the contract allows: 8 intervals on every day and on 200 date overrides. */
+export function largestProviderProfile(): Record<string, unknown> {
+  const day = Array.from({ length: 8 }, (_, i) => ({ start: `${10 + i}:00`, end: `${10 + i}:45` }));
+  return {
+    providerId: 'p'.repeat(64),
+    name: text(200),
+    timeZone: [...IANA_TIME_ZONE_NAMES].sort((a, b) => b.length - a.length)[0],
+    weeklyHours: Object.fromEntries(['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'].map((d) => [d, day])),
+    dateOverrides: Array.from({ length: 200 }, (_, i) => ({
+      date: new Date(Date.UTC(2027, 0, 1 + i)).toISOString().slice(0, 10),
+      intervals: day,
+    })),
+    bufferBeforeMinutes: 120,
+    bufferAfterMinutes: 120,
+    minimumNoticeMinutes: 43_200,
+    bookingWindowDays: 365,
+    maxBookingsPerDay: 200,
+    version: 999_999,
+    createdAt: '2026-12-01T17:00:00Z',
+    updatedAt: '2026-12-01T17:00:00Z',
+  };
+}
+
 /**
  * KB (started) of the largest appointment item, of the idempotency record that repeats it, and
  * of a customer's bookings item with its list full (src/data/customer-bookings.ts).
  */
-export function largestItemKb(): { appointment: number; idempotencyRecord: number; customerBookings: number } {
+export function largestItemKb(): {
+  appointment: number;
+  idempotencyRecord: number;
+  customerBookings: number;
+  providerProfile: number;
+} {
   const appointment = largestAppointment();
   const record = { pk: 'k'.repeat(400), sk: 'IDEMPOTENCY', requestHash: 'h'.repeat(64), statusCode: 201 };
   const entry = { appointmentId: 'a'.repeat(64), start: '2026-12-01T17:00:00Z', bookedAt: 1e10 };
@@ -58,6 +89,7 @@ export function largestItemKb(): { appointment: number; idempotencyRecord: numbe
     customerBookings: kb(
       bytes({ ...customerBookings, recent: Array<typeof entry>(MAX_APPENDED_BOOKINGS).fill(entry) }),
     ),
+    providerProfile: kb(bytes({ pk: 'k'.repeat(120), sk: 'PROVIDER', tenantId: 't'.repeat(40), ...largestProviderProfile() })),
   };
 }
 
@@ -81,32 +113,47 @@ const NO_WRITES: WriteCost = { items: 0, typicalWcu: 0, worstWcu: 0, worstIndexW
  * type-checking here until its cost is stated.
  */
 export function writeCosts(): Record<OperationName, WriteCost> {
-  const { appointment, idempotencyRecord, customerBookings } = largestItemKb();
+  const { appointment, idempotencyRecord, customerBookings, providerProfile } = largestItemKb();
   const transactional = (itemKbs: number[]) => 2 * itemKbs.reduce((sum, size) => sum + size, 0);
   const locks = Array<number>(MAX_LOCKS).fill(1);
+  // The profile's version item and a day counter are each well under 1 KB.
+  const [profileCheck, dayCounter] = [1, 1];
   return {
     'create-appointment': {
-      items: 1 + MAX_LOCKS + 1 + 1,
-      typicalWcu: transactional([1, ...locks, 1, 1]),
-      worstWcu: transactional([appointment, ...locks, customerBookings, idempotencyRecord]),
+      items: 1 + MAX_LOCKS + 1 + 1 + 1 + 1,
+      typicalWcu: transactional([1, ...locks, 1, profileCheck, dayCounter, 1]),
+      worstWcu: transactional([appointment, ...locks, customerBookings, profileCheck, dayCounter, idempotencyRecord]),
       worstIndexWcu: appointment,
-      note: `appointment + ${MAX_LOCKS} slot locks + customer's bookings item + idempotency record`,
+      note:
+        `appointment + ${MAX_LOCKS} slot locks (480 minutes padded by 120 each side) + customer's bookings item + ` +
+        `profile version check + day counter + idempotency record`,
     },
     'update-appointment': {
-      items: 1 + 2 * MAX_LOCKS,
-      typicalWcu: transactional([1, ...locks, ...locks]),
-      worstWcu: transactional([appointment, ...locks, ...locks]),
+      items: 1 + 2 * MAX_LOCKS + 1 + 2,
+      typicalWcu: transactional([1, ...locks, ...locks, profileCheck, dayCounter, dayCounter]),
+      worstWcu: transactional([appointment, ...locks, ...locks, profileCheck, dayCounter, dayCounter]),
       worstIndexWcu: 2 * appointment, // a new start moves the item within the index
-      note: `appointment + ${MAX_LOCKS} locks released + ${MAX_LOCKS} taken (the new interval shares no slot)`,
+      note:
+        `appointment + ${MAX_LOCKS} locks released + ${MAX_LOCKS} taken (the new interval shares no slot) + ` +
+        'profile version check + the old and the new day counter',
     },
     'cancel-appointment': {
-      items: 1 + MAX_LOCKS,
-      typicalWcu: transactional([1, ...locks]),
-      worstWcu: transactional([appointment, ...locks]),
+      items: 1 + MAX_LOCKS + 1,
+      typicalWcu: transactional([1, ...locks, dayCounter]),
+      worstWcu: transactional([appointment, ...locks, dayCounter]),
       worstIndexWcu: 2 * appointment, // the status moves the item to the CANCELLED partition
-      note: `appointment + ${MAX_LOCKS} locks released`,
+      note: `appointment + ${MAX_LOCKS} locks released + day counter`,
+    },
+    'put-provider': {
+      items: 2,
+      typicalWcu: transactional([2, profileCheck]),
+      worstWcu: transactional([providerProfile, profileCheck]),
+      worstIndexWcu: 0, // a profile item is in no index
+      note: 'profile (200 date overrides of 8 intervals at the most) + its version item',
     },
     'get-appointment': NO_WRITES,
     'list-appointments': NO_WRITES,
+    'get-provider': NO_WRITES,
+    'list-free-slots': NO_WRITES,
   };
 }

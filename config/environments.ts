@@ -43,9 +43,9 @@ export const BASE_ENVIRONMENT: Omit<EnvironmentConfig, 'name'> = {
   protectStatefulResources: false,
   logRetentionDays: 30,
   // The write ceiling holds every client at its write throttle sending the costliest writes
-  // (npm run capacity: 10 + 3 writes a second on each writing method, about 318 WCU on the table
-  // and 35 on each index for one of each).
-  tableCapacity: { read: { min: 10, max: 400 }, write: { min: 10, max: 4_300 }, targetUtilization: 70 },
+  // (npm run capacity: 10 + 3 writes a second on each writing method, 580 WCU on the table and
+  // 35 on each index for one of each, the largest being a PUT of a profile with 200 overrides).
+  tableCapacity: { read: { min: 10, max: 400 }, write: { min: 10, max: 7_800 }, targetUtilization: 70 },
   indexCapacity: { read: { min: 10, max: 200 }, write: { min: 10, max: 500 }, targetUtilization: 70 },
   api: { rateLimit: 50, burstLimit: 100 },
   apiClients: [
@@ -104,7 +104,7 @@ export const ENVIRONMENT_OVERRIDES: Record<EnvironmentName, Overrides<Omit<Envir
   dev: {
     logRetentionDays: 14,
     // Ceilings deliberately below prod's peak: a runaway test cannot scale dev's cost.
-    tableCapacity: { read: { max: 50 }, write: { max: 50 } },
+    tableCapacity: { read: { max: 50 }, write: { max: 60 } },
     indexCapacity: { read: { max: 50 }, write: { max: 50 } },
     api: { rateLimit: 20, burstLimit: 40 },
     // One client, its writes within dev's capped ceiling: 0.1 a second on each writing method.

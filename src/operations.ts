@@ -1,6 +1,6 @@
 /**
  * The registry of the service's functions: every function's name, handler module, description
- * and environment, and for the five behind the API their method, resource path, parameters and
+ * and environment, and for those behind the API their method, resource path, parameters and
  * request body schema. API Gateway's resources, methods, models and validators, the local
  * router, the OpenAPI document and each function's environment are derived from this one table.
  * No AWS imports: the constructs read it too.
@@ -8,13 +8,22 @@
 import {
   CANCEL_APPOINTMENT_SCHEMA,
   CREATE_APPOINTMENT_SCHEMA,
+  PROVIDER_PROFILE_SCHEMA,
   UPDATE_APPOINTMENT_SCHEMA,
 } from './contract/request-schemas';
 import { ENV, EnvironmentVariable } from './environment';
 
-export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
-/** API Gateway resource path; `{name}` is a path parameter. */
-export type ResourcePath = '/appointments' | '/appointments/{appointmentId}';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/**
+ * API Gateway resource path; `{name}` is a path parameter. Every parent of an operation's path is
+ * one too (`/providers` has no method of its own, but it is the resource its children hang from).
+ */
+export type ResourcePath =
+  | '/appointments'
+  | '/appointments/{appointmentId}'
+  | '/providers'
+  | '/providers/{providerId}'
+  | '/providers/{providerId}/slots';
 
 /** A request parameter, as an OpenAPI 3 parameter object. */
 export interface OperationParameter {
@@ -28,7 +37,10 @@ export interface OperationParameter {
 
 /** A draft-04 JSON Schema of a request body (./contract/request-schemas). */
 export type RequestBodySchema =
-  typeof CREATE_APPOINTMENT_SCHEMA | typeof UPDATE_APPOINTMENT_SCHEMA | typeof CANCEL_APPOINTMENT_SCHEMA;
+  | typeof CREATE_APPOINTMENT_SCHEMA
+  | typeof UPDATE_APPOINTMENT_SCHEMA
+  | typeof CANCEL_APPOINTMENT_SCHEMA
+  | typeof PROVIDER_PROFILE_SCHEMA;
 
 export interface FunctionFacts {
   /** What the function does; its Lambda description. */
@@ -85,6 +97,28 @@ const listQuery: readonly OperationParameter[] = [
   { name: 'includeCancelled', in: 'query', schema: { type: 'boolean', default: false } },
 ];
 
+const providerId: OperationParameter = {
+  name: 'providerId',
+  in: 'path',
+  required: true,
+  schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
+};
+const slotQuery: readonly OperationParameter[] = [
+  { name: 'from', in: 'query', schema: { type: 'string', format: 'date-time' }, description: 'Default: now' },
+  {
+    name: 'to',
+    in: 'query',
+    schema: { type: 'string', format: 'date-time' },
+    description: 'Default: from + 7 days; at most 31 days after from',
+  },
+  {
+    name: 'durationMinutes',
+    in: 'query',
+    required: true,
+    schema: { type: 'integer', minimum: 15, maximum: 480, multipleOf: 15 },
+  },
+];
+
 const httpOperations = {
   'create-appointment': {
     method: 'POST',
@@ -122,6 +156,28 @@ const httpOperations = {
     parameters: [appointmentId, ifMatch],
     requestBody: CANCEL_APPOINTMENT_SCHEMA,
     description: 'Cancels an appointment and frees its slots',
+    environment: [ENV.tableName],
+  },
+  'put-provider': {
+    method: 'PUT',
+    resourcePath: '/providers/{providerId}',
+    parameters: [providerId, ifMatch],
+    requestBody: PROVIDER_PROFILE_SCHEMA,
+    description: "Creates or replaces a provider's profile and availability",
+    environment: [ENV.tableName],
+  },
+  'get-provider': {
+    method: 'GET',
+    resourcePath: '/providers/{providerId}',
+    parameters: [providerId],
+    description: "Reads a provider's profile and availability",
+    environment: [ENV.tableName],
+  },
+  'list-free-slots': {
+    method: 'GET',
+    resourcePath: '/providers/{providerId}/slots',
+    parameters: [providerId, ...slotQuery],
+    description: "Lists the starts at which a provider can be booked for a duration",
     environment: [ENV.tableName],
   },
 } as const satisfies Readonly<Record<string, HttpOperation>>;

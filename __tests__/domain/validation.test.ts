@@ -1,3 +1,4 @@
+import type { ValidationDetail } from '../../src/domain/errors';
 import { parseCreateRequest, parseUpdateRequest } from '../../src/domain/booking';
 import { AppointmentError } from '../../src/domain/errors';
 
@@ -17,7 +18,7 @@ function detailsOf(run: () => unknown) {
   } catch (error) {
     expect(error).toBeInstanceOf(AppointmentError);
     expect((error as AppointmentError).code).toBe('VALIDATION_ERROR');
-    return (error as AppointmentError).details ?? [];
+    return ((error as AppointmentError).details ?? []) as ValidationDetail[];
   }
   throw new Error('expected a validation error');
 }

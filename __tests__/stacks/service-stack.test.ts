@@ -99,7 +99,7 @@ describe('appointments table', () => {
     const table = `\${aws_dynamodb_table.${resourcesOfType(prod, 'aws_dynamodb_table')[0][0]}.name}`;
     expect(targets).toEqual([
       [`table/${table}`, 'dynamodb:table:ReadCapacityUnits', 10, 400],
-      [`table/${table}`, 'dynamodb:table:WriteCapacityUnits', 10, 4300],
+      [`table/${table}`, 'dynamodb:table:WriteCapacityUnits', 10, 7800],
       [`table/${table}/index/byCustomer`, 'dynamodb:index:ReadCapacityUnits', 10, 200],
       [`table/${table}/index/byCustomer`, 'dynamodb:index:WriteCapacityUnits', 10, 500],
       [`table/${table}/index/byProvider`, 'dynamodb:index:ReadCapacityUnits', 10, 200],

@@ -64,11 +64,23 @@ export interface BookingApiProps {
 
 /** The table access each operation's function is granted: read functions cannot write. */
 const TABLE_ACCESS: Record<OperationName, (table: AppointmentsTable, role: RolePolicy) => void> = {
-  'create-appointment': (table, role) => table.grantBookingWrites(role),
+  'create-appointment': (table, role) => {
+    table.grantBookingWrites(role);
+    table.grantCalendarClaims(role);
+  },
   'get-appointment': (table, role) => table.grantReadAppointments(role),
   'list-appointments': (table, role) => table.grantQueryIndexes(role),
-  'update-appointment': (table, role) => table.grantRescheduleWrites(role),
-  'cancel-appointment': (table, role) => table.grantCancelWrites(role),
+  'update-appointment': (table, role) => {
+    table.grantRescheduleWrites(role);
+    table.grantCalendarClaims(role);
+  },
+  'cancel-appointment': (table, role) => {
+    table.grantCancelWrites(role);
+    table.grantDayCounts(role);
+  },
+  'put-provider': (table, role) => table.grantProfileWrites(role),
+  'get-provider': (table, role) => table.grantReadProfiles(role),
+  'list-free-slots': (table, role) => table.grantFreeSlotSearch(role),
 };
 
 /**

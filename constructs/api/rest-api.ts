@@ -35,6 +35,9 @@ export interface RestApiProps {
 const RESOURCE_IDS: Record<ResourcePath, string> = {
   '/appointments': 'Appointments',
   '/appointments/{appointmentId}': 'Appointment',
+  '/providers': 'Providers',
+  '/providers/{providerId}': 'Provider',
+  '/providers/{providerId}/slots': 'ProviderSlots',
 };
 
 /**
@@ -172,7 +175,7 @@ export class AppointmentsRestApi extends Construct {
   private resource(path: ResourcePath): ApiGatewayResource {
     const existing = this.resources.get(path);
     if (existing) return existing;
-    // Every parent of a registry path is itself a registry path (RESOURCE_IDS names them all).
+    // Every parent of a resource path is itself one (RESOURCE_IDS names them all).
     const parentPath = path.slice(0, path.lastIndexOf('/'));
     const parentId = parentPath === '' ? this.api.rootResourceId : this.resource(parentPath as ResourcePath).id;
     const created = new ApiGatewayResource(this, RESOURCE_IDS[path], {

@@ -158,6 +158,47 @@ export class AppointmentsTable extends Construct {
     });
   }
 
+  /**
+   * Deciding a booking or a move against the provider's availability: reading the profile,
+   * checking its version in the transaction, and counting the day (within its limit).
+   */
+  grantCalendarClaims(policy: RolePolicy): void {
+    this.grantReadProfiles(policy);
+    this.grant(policy, 'CheckProfileVersions', TABLE_ACTIONS.profileVersionChecks, {
+      keyPrefixes: TABLE_KEY_PREFIXES.profileVersion,
+    });
+    this.grantDayCounts(policy);
+  }
+
+  /** Raising and lowering providers' day counters (a cancel only lowers, but it is one action). */
+  grantDayCounts(policy: RolePolicy): void {
+    this.grant(policy, 'CountProviderDays', TABLE_ACTIONS.dayCounts, {
+      keyPrefixes: TABLE_KEY_PREFIXES.providerDay,
+      write: true,
+    });
+  }
+
+  /** Creating and replacing provider profiles (`PUT /providers/{providerId}`). */
+  grantProfileWrites(policy: RolePolicy): void {
+    this.grant(policy, 'WriteProviderProfiles', TABLE_ACTIONS.profileWrites, {
+      keyPrefixes: TABLE_KEY_PREFIXES.profileWrites,
+      write: true,
+    });
+  }
+
+  /** Reading provider profiles (GetItem). */
+  grantReadProfiles(policy: RolePolicy): void {
+    this.grant(policy, 'ReadProviderProfiles', TABLE_ACTIONS.readItem, { keyPrefixes: TABLE_KEY_PREFIXES.profile });
+  }
+
+  /** The free-slot search: the profile, and the provider's CONFIRMED appointments from the byProvider index. */
+  grantFreeSlotSearch(policy: RolePolicy): void {
+    this.grantReadProfiles(policy);
+    this.grant(policy, 'QueryProviderAppointments', TABLE_ACTIONS.queryIndexes, {
+      resources: [this.indexArn(APPOINTMENTS_TABLE.byProvider.name)],
+    });
+  }
+
   /** The reminder sender: reads appointments, claims and releases reminder-sent records. */
   grantReminderRecords(policy: RolePolicy): void {
     this.grantReadAppointments(policy);

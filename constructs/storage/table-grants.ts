@@ -22,6 +22,12 @@ export const TABLE_ACTIONS = {
   rescheduleWrites: ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
   /** Cancelling: read, then one transaction that updates the item and frees its locks. */
   cancelWrites: ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:UpdateItem'],
+  /** Checking a profile's version item inside a booking's transaction. */
+  profileVersionChecks: ['dynamodb:ConditionCheckItem'],
+  /** Replacing a profile: read it, then one transaction that puts it and its version item. */
+  profileWrites: ['dynamodb:GetItem', 'dynamodb:PutItem'],
+  /** Raising and lowering a provider's day counter (ADD), in a booking's, move's or cancel's transaction. */
+  dayCounts: ['dynamodb:UpdateItem'],
   /** Claiming and releasing a reminder-sent record. */
   reminderRecords: ['dynamodb:DeleteItem', 'dynamodb:PutItem'],
   readStream: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'],
@@ -37,6 +43,11 @@ export const TABLE_KEY_PREFIXES = {
   customerBookings: ['BOOKINGS#*'],
   change: ['APPT#*', 'SLOT#*'],
   reminder: ['REMINDER#*'],
+  profile: ['PROFILE#*'],
+  profileVersion: ['PROFILE_VERSION#*'],
+  /** A profile change writes the profile and its version item. */
+  profileWrites: ['PROFILE#*', 'PROFILE_VERSION#*'],
+  providerDay: ['DAY#*'],
   appointment: ['APPT#*'],
 } as const;
 

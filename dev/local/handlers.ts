@@ -7,11 +7,13 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoAppointmentRepository } from '../../src/data/dynamo-repository';
+import { DynamoProviderProfiles } from '../../src/data/provider-profiles';
 import { ApiHandler, createHandler } from '../../src/http/handler';
 import { Observability, silentObservability } from '../../src/observability';
 import { createAppointment } from '../../src/http/operations/create';
 import { cancelAppointment, updateAppointment } from '../../src/http/operations/change';
 import { getAppointment, listAppointments } from '../../src/http/operations/query';
+import { getProvider, listFreeSlots, putProvider } from '../../src/http/operations/providers';
 import { Operation, OperationDependencies } from '../../src/http/operations/types';
 import { OperationName } from '../../src/operations';
 import { DEFAULT_MAX_OPEN_BOOKINGS_PER_CUSTOMER } from '../../config/environments';
@@ -22,6 +24,9 @@ const OPERATIONS: Readonly<Record<OperationName, Operation>> = {
   'list-appointments': listAppointments,
   'update-appointment': updateAppointment,
   'cancel-appointment': cancelAppointment,
+  'put-provider': putProvider,
+  'get-provider': getProvider,
+  'list-free-slots': listFreeSlots,
 };
 
 export interface LocalHandlerOptions {
@@ -50,6 +55,8 @@ export function createLocalHandlers(options: LocalHandlerOptions): Record<Operat
         clock,
         pageTokenSecret: async () => options.pageTokenSecret,
       }),
+    providersFor: (tenantId) =>
+      new DynamoProviderProfiles({ client: options.client, tableName: options.tableName, tenantId }),
     clock,
     newAppointmentId: options.newAppointmentId ?? randomUUID,
     maxOpenBookingsPerCustomer: options.maxOpenBookingsPerCustomer ?? DEFAULT_MAX_OPEN_BOOKINGS_PER_CUSTOMER,

@@ -6,7 +6,7 @@
  * `npm run dev` at /openapi.json and written to docs/openapi.json by `npm run docs`.
  */
 import { HTTP_OPERATIONS, OPERATION_NAMES, OperationName } from '../operations';
-import { CUSTOMER_SCHEMA } from './request-schemas';
+import { CUSTOMER_SCHEMA, PROVIDER_PROFILE_SCHEMA } from './request-schemas';
 
 const withoutDraft = <T extends { $schema?: string; title?: string }>(schema: T) => {
   const copy: Record<string, unknown> = { ...schema };
@@ -44,12 +44,17 @@ const DOCUMENTATION: Readonly<Record<OperationName, { description?: string; resp
     responses: {
       '201': appointmentResponse('Booked', { Location: { schema: { type: 'string' } } }),
       '400': error('VALIDATION_ERROR'),
+      '404': error('PROVIDER_NOT_FOUND: no such provider in the caller tenant'),
       '409': error(
-        'SLOT_CONFLICT: the interval overlaps a confirmed appointment of the provider; ' +
+        'SLOT_CONFLICT: the padded interval overlaps the padded interval of a confirmed appointment of the provider; ' +
+          'DAILY_LIMIT_REACHED: the provider has maxBookingsPerDay appointments on that local date; ' +
           'BOOKING_LIMIT_REACHED: the customer already holds maxOpenBookingsPerCustomer upcoming appointments',
       ),
       '413': error('PAYLOAD_TOO_LARGE'),
-      '422': error('IDEMPOTENCY_KEY_REUSED: same key, different body'),
+      '422': error(
+        'OUTSIDE_AVAILABILITY (details: one {"reason": OUTSIDE_WORKING_HOURS | MINIMUM_NOTICE | BEYOND_BOOKING_WINDOW}); ' +
+          'IDEMPOTENCY_KEY_REUSED: same key, different body',
+      ),
       ...common,
     },
   },
@@ -75,9 +80,10 @@ const DOCUMENTATION: Readonly<Record<OperationName, { description?: string; resp
     responses: {
       '200': appointmentResponse('Updated (version + 1)'),
       '400': error('VALIDATION_ERROR'),
-      '404': error('NOT_FOUND'),
-      '409': error('SLOT_CONFLICT or APPOINTMENT_CANCELLED'),
+      '404': error('NOT_FOUND; PROVIDER_NOT_FOUND when a move finds no profile of its provider'),
+      '409': error('SLOT_CONFLICT, DAILY_LIMIT_REACHED or APPOINTMENT_CANCELLED'),
       '412': error('VERSION_MISMATCH'),
+      '422': error('OUTSIDE_AVAILABILITY (details: one {"reason": ...}, as for POST)'),
       ...common,
     },
   },
@@ -92,7 +98,45 @@ const DOCUMENTATION: Readonly<Record<OperationName, { description?: string; resp
       ...common,
     },
   },
+  'put-provider': {
+    description: 'Appointments already booked stay as they are; new bookings and reschedules follow the new availability.',
+    responses: {
+      '200': providerResponse('Saved (version 1, then + 1 on every PUT), with the defaults filled in'),
+      '400': error('VALIDATION_ERROR naming the field, like weeklyHours.MON[1].start'),
+      '412': error('VERSION_MISMATCH'),
+      '413': error('PAYLOAD_TOO_LARGE'),
+      ...common,
+    },
+  },
+  'get-provider': {
+    responses: {
+      '200': providerResponse('The provider'),
+      '404': error('PROVIDER_NOT_FOUND'),
+      ...common,
+    },
+  },
+  'list-free-slots': {
+    description:
+      'Every start s on the 15-minute UTC grid with from <= s < to such that [s, s + durationMinutes) is bookable now: booking a listed slot succeeds unless something changed in between.',
+    responses: {
+      '200': {
+        description: 'The free slots, ascending',
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/FreeSlots' } } },
+      },
+      '400': error('VALIDATION_ERROR'),
+      '404': error('PROVIDER_NOT_FOUND'),
+      ...common,
+    },
+  },
 };
+
+function providerResponse(description: string) {
+  return {
+    description,
+    headers: etag,
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Provider' } } },
+  };
+}
 
 /** `create-appointment` → `createAppointment`. */
 const operationId = (name: OperationName) => name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
@@ -191,6 +235,48 @@ export const OPENAPI_DOCUMENT = {
           updatedAt: { type: 'string', format: 'date-time' },
         },
       },
+      Provider: {
+        type: 'object',
+        required: [
+          'providerId',
+          ...PROVIDER_PROFILE_SCHEMA.required,
+          'dateOverrides',
+          'bufferBeforeMinutes',
+          'bufferAfterMinutes',
+          'minimumNoticeMinutes',
+          'bookingWindowDays',
+          'version',
+          'createdAt',
+          'updatedAt',
+        ],
+        properties: {
+          providerId: { type: 'string' },
+          ...PROVIDER_PROFILE_SCHEMA.properties,
+          version: { type: 'integer', minimum: 1 },
+          createdAt: { type: 'string', format: 'date-time' },
+          updatedAt: { type: 'string', format: 'date-time' },
+        },
+      },
+      FreeSlots: {
+        type: 'object',
+        required: ['providerId', 'timeZone', 'durationMinutes', 'slots'],
+        properties: {
+          providerId: { type: 'string' },
+          timeZone: { type: 'string' },
+          durationMinutes: { type: 'integer' },
+          slots: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['start', 'end'],
+              properties: {
+                start: { type: 'string', format: 'date-time' },
+                end: { type: 'string', format: 'date-time' },
+              },
+            },
+          },
+        },
+      },
       AppointmentPage: {
         type: 'object',
         required: ['items'],
@@ -213,9 +299,20 @@ export const OPENAPI_DOCUMENT = {
               details: {
                 type: 'array',
                 items: {
-                  type: 'object',
-                  required: ['path', 'message'],
-                  properties: { path: { type: 'string' }, message: { type: 'string' } },
+                  oneOf: [
+                    {
+                      type: 'object',
+                      required: ['path', 'message'],
+                      properties: { path: { type: 'string' }, message: { type: 'string' } },
+                    },
+                    {
+                      type: 'object',
+                      required: ['reason'],
+                      properties: {
+                        reason: { type: 'string', enum: ['OUTSIDE_WORKING_HOURS', 'MINIMUM_NOTICE', 'BEYOND_BOOKING_WINDOW'] },
+                      },
+                    },
+                  ],
                 },
               },
             },

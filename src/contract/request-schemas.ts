@@ -60,3 +60,58 @@ export const CANCEL_APPOINTMENT_SCHEMA = {
   additionalProperties: false,
   properties: { reason: { type: 'string', maxLength: 500 } },
 } as const;
+
+// Only the shape: 15-minute boundaries, start < end, sorted intervals and unique dates are the functions' to check.
+const timeOfDay = { type: 'string', pattern: '^([01][0-9]|2[0-4]):[0-5][0-9]$' };
+const workingIntervals = {
+  type: 'array',
+  maxItems: 8,
+  items: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['start', 'end'],
+    properties: { start: timeOfDay, end: timeOfDay },
+  },
+} as const;
+const minutes = (maximum: number, multipleOf?: number) =>
+  ({ type: 'integer', minimum: 0, maximum, ...(multipleOf ? { multipleOf } : {}) }) as const;
+
+export const PROVIDER_PROFILE_SCHEMA = {
+  $schema: 'http://json-schema.org/draft-04/schema#',
+  title: 'ProviderProfileRequest',
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'timeZone', 'weeklyHours'],
+  properties: {
+    name: { type: 'string', minLength: 1 },
+    timeZone: { type: 'string', minLength: 1, maxLength: 64 },
+    weeklyHours: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        MON: workingIntervals,
+        TUE: workingIntervals,
+        WED: workingIntervals,
+        THU: workingIntervals,
+        FRI: workingIntervals,
+        SAT: workingIntervals,
+        SUN: workingIntervals,
+      },
+    },
+    dateOverrides: {
+      type: 'array',
+      maxItems: 200,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['date', 'intervals'],
+        properties: { date: { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' }, intervals: workingIntervals },
+      },
+    },
+    bufferBeforeMinutes: minutes(120, 15),
+    bufferAfterMinutes: minutes(120, 15),
+    minimumNoticeMinutes: minutes(43200),
+    bookingWindowDays: { type: 'integer', minimum: 1, maximum: 365 },
+    maxBookingsPerDay: { type: 'integer', minimum: 1, maximum: 200 },
+  },
+} as const;

@@ -1,7 +1,10 @@
 /**
  * AppointmentRepository over one DynamoDB table (src/data/keys.ts describes its items). Every
  * change is ONE TransactWriteItems whose conditions use base-table keys only, so a booking, its
- * slot locks and its idempotency record are written together or not at all.
+ * slot locks, its provider's day count, the check of the profile it was decided against and its
+ * idempotency record are written together or not at all. At most 100 items: a move of a
+ * 480-minute appointment with 120-minute buffers to another date releases 48 locks, takes 48,
+ * and updates the appointment, checks the profile and moves the count (100).
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -11,13 +14,17 @@ import {
   TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { Appointment } from '../domain/appointment';
-import { bookingLimitReached, serviceUnavailable, slotConflict } from '../domain/errors';
+import type { CalendarClaim } from '../domain/availability/calendar';
+import { heldSlots } from '../domain/availability/calendar';
+import type { ConfirmedBooking } from '../domain/availability/free-slots';
+import { intervalOf } from '../domain/booking';
+import { bookingLimitReached, dailyLimitReached, serviceUnavailable, slotConflict } from '../domain/errors';
 import { ListQuery } from '../domain/listing';
-import { SlotChanges } from '../domain/slots';
-import { slotsOf } from '../domain/booking';
+import { Interval, slotChanges } from '../domain/slots';
 import { asServiceError, cancellationReasons, isConditionFailure, retryCancelledTransaction } from './dynamo-errors';
 import { idempotencyRecordItem, idempotencyRecordKey, lookupFromRecord, recordFromWire } from './idempotency';
-import { appointmentFromItem, slotLockItem, tenantOfItem, toAppointmentItem } from './items';
+import { appointmentFromItem, holdOfItem, slotLockItem, tenantOfItem, toAppointmentItem } from './items';
+import { dayCountLower, dayCountRaise, profileVersionCheck, readConfirmedBookings } from './provider-calendar';
 import { appointmentKey, slotLockKey } from './keys';
 import {
   countOpenBookings,
@@ -33,6 +40,7 @@ import {
   ConcurrentChangeError,
   CreateOptions,
   IdempotentLookup,
+  ProviderProfileChangedError,
   StoredAppointment,
 } from './repository';
 
@@ -53,6 +61,30 @@ const CUSTOMER_BOOKING_ATTEMPTS = 3;
 
 class CustomerBookingsChangedError extends Error {}
 
+/** What each item of a transaction is for: a cancelled transaction reports reasons by position. */
+type TransactionRole = 'appointment' | 'lock' | 'release' | 'customer' | 'profile' | 'day' | 'uncount' | 'record';
+
+class Transaction {
+  readonly items: TransactItem[] = [];
+  private readonly roles: TransactionRole[] = [];
+
+  add(role: TransactionRole, item: TransactItem): void {
+    this.items.push(item);
+    this.roles.push(role);
+  }
+
+  /** The roles of the items whose condition failed; undefined when the error is no cancelled transaction. */
+  failedRoles(error: unknown): Set<TransactionRole> | undefined {
+    const reasons = cancellationReasons(error);
+    if (!reasons) return undefined;
+    return new Set(this.roles.filter((_, index) => isConditionFailure(reasons[index])));
+  }
+
+  reasonOf(error: unknown, role: TransactionRole) {
+    return cancellationReasons(error)?.[this.roles.indexOf(role)];
+  }
+}
+
 export class DynamoAppointmentRepository implements AppointmentRepository {
   constructor(private readonly options: DynamoRepositoryOptions) {}
 
@@ -65,11 +97,12 @@ export class DynamoAppointmentRepository implements AppointmentRepository {
    * condition fails (another booking of the customer committed first, or its list is full), the
    * decision is made again on a fresh read of it.
    */
-  async create(appointment: Appointment, options: CreateOptions = {}): Promise<IdempotentLookup> {
+  async create(appointment: Appointment, calendar: CalendarClaim, options: CreateOptions = {}): Promise<IdempotentLookup> {
     for (let attempt = 1; attempt <= CUSTOMER_BOOKING_ATTEMPTS; attempt++) {
       try {
         // A limited booking always reads first; an unlimited one appends, and reads only on a retry.
-        return await this.createOnce(appointment, options, options.openBookingLimit !== undefined || attempt > 1);
+        const read = options.openBookingLimit !== undefined || attempt > 1;
+        return await this.createOnce(appointment, calendar, options, read);
       } catch (error) {
         if (!(error instanceof CustomerBookingsChangedError)) throw error;
       }
@@ -78,9 +111,15 @@ export class DynamoAppointmentRepository implements AppointmentRepository {
     throw serviceUnavailable();
   }
 
-  private async createOnce(appointment: Appointment, { claim, openBookingLimit }: CreateOptions, read: boolean) {
+  private async createOnce(
+    appointment: Appointment,
+    calendar: CalendarClaim,
+    { claim, openBookingLimit }: CreateOptions,
+    read: boolean,
+  ): Promise<IdempotentLookup> {
     const { tableName: TableName, tenantId } = this.options;
     const now = this.options.clock();
+    const { providerId } = appointment;
     const customerId = appointment.customer.customerId;
     let customerBookings: TransactItem = customerBookingsAppend(this.options, appointment, now);
     if (read) {
@@ -91,23 +130,20 @@ export class DynamoAppointmentRepository implements AppointmentRepository {
       }
       customerBookings = customerBookingsPut(this.options, bookings, appointment, now);
     }
-    const locks = slotsOf(appointment).map((slot) =>
-      slotLockItem(tenantId, appointment.providerId, slot, appointment.appointmentId),
-    );
-    // Order matters for reading the cancellation reasons: appointment, locks, customer, record.
-    const items: TransactItem[] = [
-      {
-        Put: {
-          TableName,
-          Item: toAppointmentItem(tenantId, appointment),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
+    const items = new Transaction();
+    items.add('appointment', {
+      Put: {
+        TableName,
+        Item: toAppointmentItem(tenantId, appointment, calendar.hold),
+        ConditionExpression: 'attribute_not_exists(pk)',
       },
-      ...locks.map((Item) => ({ Put: { TableName, Item, ConditionExpression: 'attribute_not_exists(pk)' } })),
-      customerBookings,
-    ];
+    });
+    for (const slot of heldSlots(intervalOf(appointment), calendar.hold)) items.add('lock', this.lockTake(appointment, slot));
+    items.add('customer', customerBookings);
+    items.add('profile', profileVersionCheck(this.options, providerId, calendar.profileVersion));
+    items.add('day', dayCountRaise(this.options, providerId, calendar.hold.localDate, calendar.dailyLimit));
     if (claim) {
-      items.push({
+      items.add('record', {
         Put: {
           TableName,
           Item: idempotencyRecordItem(tenantId, claim, now),
@@ -119,20 +155,17 @@ export class DynamoAppointmentRepository implements AppointmentRepository {
       });
     }
     try {
-      await this.transact(items);
+      await this.transact(items.items);
       return { kind: 'none' } as const;
     } catch (error) {
-      const reasons = cancellationReasons(error);
-      if (!reasons) throw asServiceError(error);
-      const recordReason = claim ? reasons[items.length - 1] : undefined;
+      const failed = items.failedRoles(error);
+      if (!failed) throw asServiceError(error);
       // The key decides first: a retry of a committed booking also finds its own slots taken.
-      if (claim && isConditionFailure(recordReason)) {
-        const lookup = lookupFromRecord(recordFromWire(recordReason?.Item), claim.requestHash, now);
+      if (claim && failed.has('record')) {
+        const lookup = lookupFromRecord(recordFromWire(items.reasonOf(error, 'record')?.Item), claim.requestHash, now);
         if (lookup.kind !== 'none') return lookup;
       }
-      if (reasons.slice(1, 1 + locks.length).some(isConditionFailure)) throw slotConflict();
-      if (isConditionFailure(reasons[1 + locks.length])) throw new CustomerBookingsChangedError();
-      throw asServiceError(error);
+      throw this.calendarFailure(failed, appointment, calendar) ?? (failed.has('customer') ? new CustomerBookingsChangedError() : asServiceError(error));
     }
   }
 
@@ -143,12 +176,12 @@ export class DynamoAppointmentRepository implements AppointmentRepository {
 
   async get(appointmentId: string, options: { consistent?: boolean } = {}): Promise<StoredAppointment | undefined> {
     const item = await this.read(appointmentKey(this.options.tenantId, appointmentId), options.consistent ?? false);
-    return item ? { tenantId: tenantOfItem(item), appointment: appointmentFromItem(item) } : undefined;
+    return item ? { tenantId: tenantOfItem(item), appointment: appointmentFromItem(item), hold: holdOfItem(item) } : undefined;
   }
 
-  async update(current: Appointment, next: Appointment, slots: SlotChanges): Promise<void> {
-    const { tableName: TableName } = this.options;
-    const item = toAppointmentItem(this.options.tenantId, next);
+  async update(stored: StoredAppointment, next: Appointment, move?: CalendarClaim): Promise<void> {
+    const current = stored.appointment;
+    const item = toAppointmentItem(this.options.tenantId, next, move?.hold ?? stored.hold);
     const assignments: Record<string, unknown> = {
       start: item.start,
       end: item.end,
@@ -159,24 +192,40 @@ export class DynamoAppointmentRepository implements AppointmentRepository {
       updatedAt: item.updatedAt,
       startKey: item.startKey,
       ...(item.notes === undefined ? {} : { notes: item.notes }),
+      ...(move
+        ? {
+            bufferBeforeMinutes: item.bufferBeforeMinutes,
+            bufferAfterMinutes: item.bufferAfterMinutes,
+            localDate: item.localDate,
+          }
+        : {}),
     };
     const removeNotes = item.notes === undefined && current.notes !== undefined;
-    await this.writeChange(current, [
-      this.guardedAppointmentUpdate(current, assignments, removeNotes ? ['notes'] : []),
-      ...slots.release.map((slot) => this.lockRelease(current, slot)),
-      ...slots.take.map((slot) => ({
-        Put: {
-          TableName,
-          Item: slotLockItem(this.options.tenantId, current.providerId, slot, current.appointmentId),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      })),
-    ]);
+    const items = new Transaction();
+    items.add('appointment', this.guardedAppointmentUpdate(current, assignments, removeNotes ? ['notes'] : []));
+    if (move) {
+      const { providerId } = current;
+      const slots = slotChanges(
+        heldSlots(intervalOf(current), stored.hold),
+        heldSlots(intervalOf(next), move.hold),
+      );
+      for (const slot of slots.release) items.add('release', this.lockRelease(current, slot));
+      for (const slot of slots.take) items.add('lock', this.lockTake(current, slot));
+      items.add('profile', profileVersionCheck(this.options, providerId, move.profileVersion));
+      if (move.hold.localDate !== stored.hold.localDate) {
+        items.add('uncount', dayCountLower(this.options, providerId, stored.hold.localDate));
+        items.add('day', dayCountRaise(this.options, providerId, move.hold.localDate, move.dailyLimit));
+      }
+    }
+    await this.writeChange(current, items, move);
   }
 
-  async cancel(current: Appointment, next: Appointment): Promise<void> {
-    const item = toAppointmentItem(this.options.tenantId, next);
-    await this.writeChange(current, [
+  async cancel(stored: StoredAppointment, next: Appointment): Promise<void> {
+    const current = stored.appointment;
+    const item = toAppointmentItem(this.options.tenantId, next, stored.hold);
+    const items = new Transaction();
+    items.add(
+      'appointment',
       this.guardedAppointmentUpdate(current, {
         status: item.status,
         version: item.version,
@@ -186,24 +235,56 @@ export class DynamoAppointmentRepository implements AppointmentRepository {
         customerKey: item.customerKey,
         ...(item.cancellationReason === undefined ? {} : { cancellationReason: item.cancellationReason }),
       }),
-      ...slotsOf(current).map((slot) => this.lockRelease(current, slot)),
-    ]);
+    );
+    for (const slot of heldSlots(intervalOf(current), stored.hold)) items.add('release', this.lockRelease(current, slot));
+    items.add('uncount', dayCountLower(this.options, current.providerId, stored.hold.localDate));
+    await this.writeChange(current, items);
   }
 
   list(query: ListQuery): Promise<AppointmentPage> {
     return listAppointments(this.options, query);
   }
 
-  /** Item 0 is the appointment: its failed condition means someone else changed it first. */
-  private async writeChange(current: Appointment, items: TransactItem[]): Promise<void> {
+  confirmedBookings(providerId: string, window: Interval): Promise<ConfirmedBooking[]> {
+    return readConfirmedBookings(this.options, providerId, window);
+  }
+
+  /** The appointment's failed condition means someone else changed it first: decide again. */
+  private async writeChange(current: Appointment, items: Transaction, move?: CalendarClaim): Promise<void> {
     try {
-      await this.transact(items);
+      await this.transact(items.items);
     } catch (error) {
-      const reasons = cancellationReasons(error);
-      if (reasons && isConditionFailure(reasons[0])) throw new ConcurrentChangeError(current.appointmentId);
-      if (reasons?.some(isConditionFailure)) throw slotConflict();
+      const failed = items.failedRoles(error);
+      if (!failed) throw asServiceError(error);
+      if (failed.has('appointment')) throw new ConcurrentChangeError(current.appointmentId);
+      const calendarFailure = move ? this.calendarFailure(failed, current, move) : undefined;
+      if (calendarFailure) throw calendarFailure;
+      // A lock held by another appointment where this one's should be: never released, reported as a conflict.
+      if (failed.size > 0) throw slotConflict();
       throw asServiceError(error);
     }
+  }
+
+  /**
+   * What a booking's or a move's failed calendar conditions mean, most telling first: a changed
+   * profile is decided again (the new schedule may answer differently), then a taken slot, then
+   * a full day.
+   */
+  private calendarFailure(failed: ReadonlySet<TransactionRole>, appointment: Appointment, calendar: CalendarClaim) {
+    if (failed.has('profile')) return new ProviderProfileChangedError(appointment.providerId);
+    if (failed.has('lock')) return slotConflict();
+    if (failed.has('day')) return dailyLimitReached(calendar.dailyLimit ?? 0, calendar.hold.localDate);
+    return undefined;
+  }
+
+  private lockTake(appointment: Appointment, slot: string): TransactItem {
+    return {
+      Put: {
+        TableName: this.options.tableName,
+        Item: slotLockItem(this.options.tenantId, appointment.providerId, slot, appointment.appointmentId),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
   }
 
   private guardedAppointmentUpdate(

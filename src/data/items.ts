@@ -6,10 +6,11 @@
 // zod/mini: the classic build adds ~450 KB to a function bundle; these schemas need none of it.
 import * as z from 'zod/mini';
 import { Appointment, SLOT_MINUTES } from '../domain/appointment';
+import type { CalendarHold } from '../domain/availability/calendar';
 import { TENANT_ID_PATTERN } from '../identity/caller-identity';
 import { appointmentKey, customerIndexKey, ITEM_SK, providerIndexKey, slotLockKey, startIndexKey } from './keys';
 
-export interface AppointmentItem extends Appointment {
+export interface AppointmentItem extends Appointment, CalendarHold {
   /** The tenant the appointment belongs to: in its keys, and as an attribute for the stream's readers. */
   readonly tenantId: string;
   readonly pk: string;
@@ -33,9 +34,16 @@ export interface SlotLockItem {
  */
 export const LOCK_RETENTION_SECONDS = 30 * 24 * 3600;
 
-export function toAppointmentItem(tenantId: string, appointment: Appointment): AppointmentItem {
+/**
+ * The item of `appointment` with what it holds in its provider's calendar (buffers, counted local
+ * date): stored beside the contract's fields, never part of an answer or a notification.
+ */
+export function toAppointmentItem(tenantId: string, appointment: Appointment, hold: CalendarHold): AppointmentItem {
   return {
     ...appointment,
+    bufferBeforeMinutes: hold.bufferBeforeMinutes,
+    bufferAfterMinutes: hold.bufferAfterMinutes,
+    localDate: hold.localDate,
     tenantId,
     ...appointmentKey(tenantId, appointment.appointmentId),
     providerKey: providerIndexKey(tenantId, appointment.providerId, appointment.status),
@@ -87,6 +95,22 @@ export function appointmentFromItem(item: Record<string, unknown>): Appointment 
   }
   // z.object drops every key it does not declare: that is the whitelist.
   return parsed.data as Appointment;
+}
+
+const holdSchema = z.object({
+  bufferBeforeMinutes: z.int().check(z.nonnegative()),
+  bufferAfterMinutes: z.int().check(z.nonnegative()),
+  localDate: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
+});
+
+/** What a stored appointment holds in its provider's calendar; throws with the failing paths when malformed. */
+export function holdOfItem(item: Record<string, unknown>): CalendarHold {
+  const parsed = holdSchema.safeParse(item);
+  if (!parsed.success) {
+    const paths = parsed.error.issues.map((issue) => issue.path.join('.')).join(', ');
+    throw new Error(`stored appointment item ${String(item.pk)} holds no valid calendar hold at: ${paths}`);
+  }
+  return parsed.data;
 }
 
 /** The tenant of a stored appointment item (a stream image names it only as this attribute). */

@@ -13,6 +13,8 @@
  * | reminder sent       | `REMINDER#<tenant>#<appointmentId>#<start>#<m>`     | `SENT`        |
  * | customer's bookings | `BOOKINGS#<tenant>#<customerId>`                    | `CUSTOMER`    |
  * | provider profile    | `PROFILE#<tenant>#<providerId>`                     | `PROVIDER`    |
+ * | profile's version   | `PROFILE_VERSION#<tenant>#<providerId>`             | `VERSION`     |
+ * | provider's day      | `DAY#<tenant>#<providerId>#<localDate>`             | `COUNT`       |
  *
  * Appointment items also carry the index keys: `providerKey` = `PROVIDER#<tenant>#<providerId>#<status>`,
  * `customerKey` = `CUSTOMER#<tenant>#<customerId>#<status>`, `startKey` = `<startUtc>#<appointmentId>`.
@@ -25,6 +27,8 @@ export const ITEM_SK = {
   reminderSent: 'SENT',
   customerBookings: 'CUSTOMER',
   providerProfile: 'PROVIDER',
+  profileVersion: 'VERSION',
+  providerDay: 'COUNT',
 } as const;
 
 export const appointmentKey = (tenantId: string, appointmentId: string) => ({
@@ -58,6 +62,25 @@ export const customerBookingsKey = (tenantId: string, customerId: string) => ({
 export const providerProfileKey = (tenantId: string, providerId: string) => ({
   pk: `PROFILE#${tenantId}#${providerId}`,
   sk: ITEM_SK.providerProfile,
+});
+
+/**
+ * The version of a provider's profile, alone in a small item written with the profile: a
+ * booking's transaction checks it for 2 WCU, where checking the profile itself would cost 2 WCU
+ * per KB of it (up to 60 KB with 200 date overrides).
+ */
+export const profileVersionKey = (tenantId: string, providerId: string) => ({
+  pk: `PROFILE_VERSION#${tenantId}#${providerId}`,
+  sk: ITEM_SK.profileVersion,
+});
+
+/**
+ * The counter of a provider's CONFIRMED appointments that start on one local date (`YYYY-MM-DD`,
+ * in the provider's zone): the daily limit's conditional update (./dynamo-repository).
+ */
+export const providerDayKey = (tenantId: string, providerId: string, localDate: string) => ({
+  pk: `DAY#${tenantId}#${providerId}#${localDate}`,
+  sk: ITEM_SK.providerDay,
 });
 
 export const providerIndexKey = (tenantId: string, providerId: string, status: string) =>

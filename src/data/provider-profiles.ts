@@ -1,18 +1,19 @@
 /**
- * Provider profiles (`PUT` and `GET /providers/{providerId}`): one item per provider of a tenant
- * (`PROFILE#<tenant>#<providerId>`, ./keys) holding the profile, its version and its times.
- * Bookings decided against a profile will carry a condition on its version, so a change of the
- * profile is one conditional Put: a new profile only where none exists, a replacement only over
- * the version that was read. Without If-Match a lost race is decided again on a fresh read;
- * with it, a version other than the named one is VERSION_MISMATCH.
+ * Provider profiles (`PUT` and `GET /providers/{providerId}`): per provider of a tenant, the
+ * profile item (`PROFILE#<tenant>#<providerId>`, ./keys) holding the profile, its version and its
+ * times, and a version item (`PROFILE_VERSION#...`) holding the version alone, which bookings
+ * check in their transactions (./provider-calendar). A change of the profile writes both in one
+ * transaction, conditioned on the version item: a new profile only where none exists, a
+ * replacement only over the version that was read. Without If-Match a lost race is decided
+ * again on a fresh read; with it, a version other than the named one is VERSION_MISMATCH.
  */
-import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { parseProviderProfileRequest, ProviderProfile } from '../domain/availability/provider-profile';
 import { AppointmentError, serviceUnavailable, versionMismatch } from '../domain/errors';
 import { formatUtc } from '../domain/time';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { asServiceError } from './dynamo-errors';
-import { providerProfileKey } from './keys';
+import { asServiceError, cancellationReasons, isConditionFailure, retryCancelledTransaction } from './dynamo-errors';
+import { profileVersionKey, providerProfileKey } from './keys';
 
 /** A stored profile, as `PUT` and `GET /providers/{providerId}` answer it. */
 export type ProviderRecord = ProviderProfile & {
@@ -45,8 +46,20 @@ const PROFILE_FIELDS = [
   'maxBookingsPerDay',
 ] as const;
 
-export class DynamoProviderProfiles {
+/** The provider profiles of ONE tenant: every key it reads or writes carries that tenant. */
+export interface ProviderProfileStore {
+  readonly tenantId: string;
+  get(providerId: string, options?: { consistent?: boolean }): Promise<ProviderRecord | undefined>;
+  /** Creates or replaces the profile; with `expectedVersion` (If-Match), only over that version. */
+  put(providerId: string, profile: ProviderProfile, expectedVersion: number | undefined, now: Date): Promise<ProviderRecord>;
+}
+
+export class DynamoProviderProfiles implements ProviderProfileStore {
   constructor(private readonly options: ProviderProfilesOptions) {}
+
+  get tenantId(): string {
+    return this.options.tenantId;
+  }
 
   async get(providerId: string, options: { consistent?: boolean } = {}): Promise<ProviderRecord | undefined> {
     try {
@@ -79,29 +92,37 @@ export class DynamoProviderProfiles {
       }
       const timestamp = formatUtc(now.getTime());
       const record: ProviderRecord = {
-        ...profile,
         providerId,
+        ...profile,
         version: currentVersion + 1,
         createdAt: current?.createdAt ?? timestamp,
         updatedAt: timestamp,
       };
+      const { tableName: TableName, tenantId } = this.options;
       try {
-        await this.options.client.send(
-          new PutCommand({
-            TableName: this.options.tableName,
-            Item: {
-              ...providerProfileKey(this.options.tenantId, providerId),
-              tenantId: this.options.tenantId,
-              ...record,
-            },
-            ...(current
-              ? { ConditionExpression: 'version = :read', ExpressionAttributeValues: { ':read': currentVersion } }
-              : { ConditionExpression: 'attribute_not_exists(pk)' }),
-          }),
+        await retryCancelledTransaction(() =>
+          this.options.client.send(
+            new TransactWriteCommand({
+              ClientRequestToken: randomUUID(),
+              TransactItems: [
+                {
+                  Put: {
+                    TableName,
+                    Item: { ...profileVersionKey(tenantId, providerId), version: record.version },
+                    ...(current
+                      ? { ConditionExpression: 'version = :read', ExpressionAttributeValues: { ':read': currentVersion } }
+                      : { ConditionExpression: 'attribute_not_exists(pk)' }),
+                  },
+                },
+                { Put: { TableName, Item: { ...providerProfileKey(tenantId, providerId), tenantId, ...record } } },
+              ],
+            }),
+          ),
         );
         return record;
       } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException)) throw asServiceError(error);
+        // Another PUT of this profile committed since the read: read again and decide again.
+        if (!isConditionFailure(cancellationReasons(error)?.[0])) throw asServiceError(error);
       }
     }
     // Only under a storm of PUTs of one profile: the client may simply retry.
@@ -118,12 +139,12 @@ function recordFromItem(providerId: string, item: Record<string, unknown>): Prov
   try {
     profile = parseProviderProfileRequest(body);
   } catch (error) {
-    const paths = error instanceof AppointmentError ? (error.details ?? []).map((d) => d.path).join(', ') : '';
+    const paths = error instanceof AppointmentError ? (error.details ?? []).map((d) => ('path' in d ? d.path : d.reason)).join(', ') : '';
     throw new MalformedProfileError(`stored provider item ${String(item.pk)} is malformed at: ${paths}`);
   }
   const { version, createdAt, updatedAt } = item;
   if (typeof version !== 'number' || typeof createdAt !== 'string' || typeof updatedAt !== 'string') {
     throw new MalformedProfileError(`stored provider item ${String(item.pk)} has no valid version or times`);
   }
-  return { ...profile, providerId, version, createdAt, updatedAt };
+  return { providerId, ...profile, version, createdAt, updatedAt };
 }

@@ -1,12 +1,12 @@
 /**
  * The rules of booking, rescheduling and cancelling, as pure functions over values: what a
- * request may ask, what the appointment becomes, and which slot locks change. The repository
- * then writes exactly that, atomically.
+ * request may ask and what the appointment becomes. What it takes in its provider's calendar is
+ * decided by ./availability/calendar; the repository then writes both, atomically.
  */
 import * as z from 'zod/mini';
 import { Appointment } from './appointment';
 import { appointmentCancelled, validationError, versionMismatch } from './errors';
-import { slotChanges, SlotChanges, slotStarts } from './slots';
+import { Interval } from './slots';
 import {
   addMinutes,
   bookableStartSchema,
@@ -70,9 +70,11 @@ export const parseUpdateRequest = (body: unknown, now: Date): UpdateAppointmentR
 export const parseCancelRequest = (body: unknown): CancelAppointmentRequest =>
   parseOrThrow(cancelAppointmentRequestSchema, body);
 
-/** The slot starts (UTC) an appointment holds locks for. */
-export const slotsOf = (appointment: Pick<Appointment, 'start' | 'end'>) =>
-  slotStarts({ startMs: Date.parse(appointment.start), endMs: Date.parse(appointment.end) });
+/** An appointment's interval as UTC epoch milliseconds. */
+export const intervalOf = (appointment: Pick<Appointment, 'start' | 'end'>): Interval => ({
+  startMs: Date.parse(appointment.start),
+  endMs: Date.parse(appointment.end),
+});
 
 export function newAppointment(request: CreateAppointmentRequest, appointmentId: string, now: Date): Appointment {
   const timestamp = formatUtc(now.getTime());
@@ -102,9 +104,11 @@ export function checkExpectedVersion(current: Appointment, expectedVersion: numb
 
 export interface Reschedule {
   readonly next: Appointment;
-  /** Whether the interval moved (a reschedule) rather than only notes, zone or reminders. */
+  /**
+   * Whether the interval moved (a reschedule) rather than only notes, zone or reminders: a move
+   * is decided against the provider's availability, and its locks and day count move with it.
+   */
   readonly intervalChanged: boolean;
-  readonly slots: SlotChanges;
 }
 
 export function applyUpdate(
@@ -138,11 +142,7 @@ export function applyUpdate(
     version: current.version + 1,
     updatedAt: formatUtc(now.getTime()),
   };
-  return {
-    next,
-    intervalChanged,
-    slots: intervalChanged ? slotChanges(slotsOf(current), slotsOf(next)) : { release: [], take: [] },
-  };
+  return { next, intervalChanged };
 }
 
 export type Cancellation =

@@ -7,7 +7,9 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'PROVIDER_NOT_FOUND'
   | 'FORBIDDEN'
+  | 'OUTSIDE_AVAILABILITY'
   | 'SLOT_CONFLICT'
+  | 'DAILY_LIMIT_REACHED'
   | 'BOOKING_LIMIT_REACHED'
   | 'APPOINTMENT_CANCELLED'
   | 'VERSION_MISMATCH'
@@ -22,11 +24,21 @@ export interface ValidationDetail {
   readonly message: string;
 }
 
+/** Why an interval is not bookable under the provider's availability (`422 OUTSIDE_AVAILABILITY`). */
+export type UnavailableReason = 'OUTSIDE_WORKING_HOURS' | 'MINIMUM_NOTICE' | 'BEYOND_BOOKING_WINDOW';
+
+/** The one detail of `OUTSIDE_AVAILABILITY`: which rule refused the interval. */
+export interface AvailabilityDetail {
+  readonly reason: UnavailableReason;
+}
+
+export type ErrorDetail = ValidationDetail | AvailabilityDetail;
+
 export class AppointmentError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details?: readonly ValidationDetail[],
+    readonly details?: readonly ErrorDetail[],
     options?: { cause?: unknown },
   ) {
     super(message, options);
@@ -47,6 +59,23 @@ export const slotConflict = () =>
   new AppointmentError(
     'SLOT_CONFLICT',
     'The requested interval overlaps another confirmed appointment of this provider.',
+  );
+
+const UNAVAILABLE_MESSAGES: Record<UnavailableReason, string> = {
+  OUTSIDE_WORKING_HOURS: "The requested interval is outside the provider's working hours.",
+  MINIMUM_NOTICE: 'The requested start is too soon: the provider needs more notice.',
+  BEYOND_BOOKING_WINDOW: "The requested start is beyond the provider's booking window.",
+};
+
+/** Rules 1-3 of the contract's "When an interval is bookable": the interval breaks `reason`. */
+export const outsideAvailability = (reason: UnavailableReason) =>
+  new AppointmentError('OUTSIDE_AVAILABILITY', UNAVAILABLE_MESSAGES[reason], [{ reason }]);
+
+/** Rule 5: the provider already has `limit` CONFIRMED appointments starting on `localDate`. */
+export const dailyLimitReached = (limit: number, localDate: string) =>
+  new AppointmentError(
+    'DAILY_LIMIT_REACHED',
+    `The provider already has ${limit} appointments on ${localDate}, the most it takes in one day.`,
   );
 
 /** The customer already holds `limit` future CONFIRMED appointments (contract: maxOpenBookingsPerCustomer). */

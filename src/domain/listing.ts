@@ -59,6 +59,24 @@ const listParamsSchema = z.strictObject({
   includeCancelled: z.optional(z.enum(['true', 'false'], { error: 'must be true or false' })),
 });
 
+/**
+ * The window `[from, to)` of a listing or a free-slot search: `from` defaults to now, `to` to
+ * 7 days after `from`; `from < to`, at most 31 days apart, or VALIDATION_ERROR naming `to`.
+ */
+export function queryWindow(
+  from: number | undefined,
+  to: number | undefined,
+  now: Date,
+): { readonly fromMs: number; readonly toMs: number } {
+  const fromMs = from ?? now.getTime();
+  const toMs = to ?? fromMs + DEFAULT_WINDOW_DAYS * DAY_MS;
+  if (fromMs >= toMs) throw validationError([{ path: 'to', message: 'must be after from' }]);
+  if (toMs - fromMs > MAX_WINDOW_DAYS * DAY_MS) {
+    throw validationError([{ path: 'to', message: `must be at most ${MAX_WINDOW_DAYS} days after from` }]);
+  }
+  return { fromMs, toMs };
+}
+
 /** A whole second at or after `epochMs`: stored starts have no fractions, so [ceil(from), ceil(to)) selects the same. */
 const ceilToSecond = (epochMs: number) => formatUtc(Math.ceil(epochMs / 1000) * 1000);
 
@@ -87,12 +105,7 @@ export function parseListQuery(
       { path: 'customerId', message },
     ]);
   }
-  const fromMs = params.from ?? now.getTime();
-  const toMs = params.to ?? fromMs + DEFAULT_WINDOW_DAYS * DAY_MS;
-  if (fromMs >= toMs) throw validationError([{ path: 'to', message: 'must be after from' }]);
-  if (toMs - fromMs > MAX_WINDOW_DAYS * DAY_MS) {
-    throw validationError([{ path: 'to', message: `must be at most ${MAX_WINDOW_DAYS} days after from` }]);
-  }
+  const { fromMs, toMs } = queryWindow(params.from, params.to, now);
   return {
     selector:
       params.providerId !== undefined

@@ -1,6 +1,6 @@
 /**
  * The one wrapper every function shares: finds out who is calling (the authorizer's context)
- * before anything else, runs the operation with the repository of the caller's tenant, turns
+ * before anything else, runs the operation with the stores of the caller's tenant, turns
  * thrown domain errors into the contract's answers and anything else into a 500 that carries the
  * request id (never a stack), counts one outcome metric per request, and logs one line per request.
  */
@@ -23,7 +23,9 @@ export const FAILURE_OUTCOMES: Record<ErrorCode, string> = {
   FORBIDDEN: 'Forbidden',
   NOT_FOUND: 'NotFound',
   PROVIDER_NOT_FOUND: 'ProviderNotFound',
+  OUTSIDE_AVAILABILITY: 'OutsideAvailability',
   SLOT_CONFLICT: 'SlotConflict',
+  DAILY_LIMIT_REACHED: 'DailyLimitReached',
   BOOKING_LIMIT_REACHED: 'BookingLimitReached',
   APPOINTMENT_CANCELLED: 'ChangeOfCancelledAppointment',
   VERSION_MISMATCH: 'VersionMismatch',
@@ -39,8 +41,13 @@ export const UNAUTHENTICATED_OUTCOME = 'Unauthenticated';
 /** The caller, checked before any operation runs, and its tenant's repository. */
 function requestScope(event: Parameters<ApiHandler>[0], dependencies: OperationDependencies): RequestScope {
   const caller = identityFromRequestContext(event);
-  const { repositoryFor, ...shared } = dependencies;
-  return { ...shared, caller, repository: repositoryFor(caller.tenantId) };
+  const { repositoryFor, providersFor, ...shared } = dependencies;
+  return {
+    ...shared,
+    caller,
+    repository: repositoryFor(caller.tenantId),
+    providers: providersFor(caller.tenantId),
+  };
 }
 
 /**
@@ -61,13 +68,14 @@ export function createHandler(
     let response: APIGatewayProxyResult;
     let outcome = '';
     let appointmentId: string | undefined;
+    let providerId: string | undefined;
     let errorCode: ErrorCode | undefined;
     let caller: CallerIdentity | undefined;
     try {
       const scope = requestScope(event, dependencies());
       caller = scope.caller;
       const result = await trace(operation, () => run(event, scope));
-      ({ response, outcome, appointmentId } = result);
+      ({ response, outcome, appointmentId, providerId } = result);
     } catch (error) {
       if (error instanceof InvalidTokenError) {
         // Only an API deployed without its authorizer (or a local caller skipping it) gets here.
@@ -97,6 +105,7 @@ export function createHandler(
       // Who asked, by tenant and role: never the subject or a customer's id (personal data).
       ...(caller ? { tenantId: caller.tenantId, role: caller.role } : {}),
       ...(appointmentId ? { appointmentId } : {}),
+      ...(providerId ? { providerId } : {}),
       durationMs: Date.now() - startedAt,
     });
     return response;

@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { createDocumentClient, createDynamoDbClient } from '../data/client';
 import { ENV, requiredEnvironment } from '../environment';
 import { DynamoAppointmentRepository } from '../data/dynamo-repository';
+import { DynamoProviderProfiles } from '../data/provider-profiles';
 import type { SecretSource } from '../data/page-token-secret';
 import { ApiHandler, createHandler } from './handler';
 import { createTelemetry, requestObservability } from '../observability';
@@ -43,6 +44,7 @@ export function lambdaHandler(
     dependencies = {
       repositoryFor: (tenantId) =>
         new DynamoAppointmentRepository({ client, tableName, tenantId, clock, pageTokenSecret }),
+      providersFor: (tenantId) => new DynamoProviderProfiles({ client, tableName, tenantId }),
       clock,
       newAppointmentId: randomUUID,
       maxOpenBookingsPerCustomer: options.maxOpenBookingsPerCustomer?.(),

@@ -3,7 +3,7 @@
  * size checked before it is parsed), and the optional Idempotency-Key and If-Match headers.
  */
 import { APIGatewayProxyEvent } from 'aws-lambda';
-import { AppointmentError, notFound, validationError } from '../domain/errors';
+import { AppointmentError, notFound, providerNotFound, validationError } from '../domain/errors';
 
 /** API Gateway keeps the client's header case; HTTP says names are case-insensitive. */
 export function header(event: APIGatewayProxyEvent, name: string): string | undefined {
@@ -16,16 +16,28 @@ export function header(event: APIGatewayProxyEvent, name: string): string | unde
 
 /** Largest request body accepted, in bytes; larger ones are refused before parsing. */
 export const MAX_BODY_BYTES = 16 * 1024;
+/**
+ * Largest provider profile body: 200 date overrides of 8 intervals each are about 60 KB of
+ * compact JSON, so a profile the contract allows always fits, even pretty-printed.
+ */
+export const MAX_PROFILE_BODY_BYTES = 128 * 1024;
 
 const invalidBody = (message: string) => validationError([{ path: 'body', message }]);
 
-/** The body as JSON; with `optional`, an empty body reads as `{}` (a DELETE may send none). */
-export function readJsonBody(event: APIGatewayProxyEvent, options: { optional?: boolean } = {}): unknown {
+/**
+ * The body as JSON; with `optional`, an empty body reads as `{}` (a DELETE may send none).
+ * @param options.maxBytes the largest body accepted @default MAX_BODY_BYTES
+ */
+export function readJsonBody(
+  event: APIGatewayProxyEvent,
+  options: { optional?: boolean; maxBytes?: number } = {},
+): unknown {
   const raw = event.body ?? '';
   const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
+  const maxBytes = options.maxBytes ?? MAX_BODY_BYTES;
   // Before JSON.parse: parsing is where an oversized body would cost time and memory.
-  if (bytes.byteLength > MAX_BODY_BYTES) {
-    throw new AppointmentError('PAYLOAD_TOO_LARGE', `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+  if (bytes.byteLength > maxBytes) {
+    throw new AppointmentError('PAYLOAD_TOO_LARGE', `The request body is larger than ${maxBytes} bytes.`);
   }
   const text = bytes.toString('utf8');
   if (text.trim() === '') {
@@ -105,9 +117,22 @@ export function readIfMatch(event: APIGatewayProxyEvent): number | undefined {
   return Number(match[2]);
 }
 
+const ENTITY_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * The provider of a `/providers/{providerId}` path. One that no PUT could have made cannot exist
+ * (`404 PROVIDER_NOT_FOUND`) when read; a PUT of one is refused naming the field.
+ */
+export function providerIdFromPath(event: APIGatewayProxyEvent, use: 'read' | 'write'): string {
+  const id = event.pathParameters?.providerId ?? '';
+  if (ENTITY_ID.test(id)) return id;
+  if (use === 'read') throw providerNotFound(id);
+  throw validationError([{ path: 'providerId', message: 'must be 1 to 64 characters of A-Z, a-z, 0-9, _ or -' }]);
+}
+
 /** An id that could never have been issued cannot exist: 404, not 400. */
 export function appointmentIdFromPath(event: APIGatewayProxyEvent): string {
   const id = event.pathParameters?.appointmentId ?? '';
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) throw notFound(id);
+  if (!ENTITY_ID.test(id)) throw notFound(id);
   return id;
 }

@@ -22,9 +22,9 @@ export function rawJsonResponse(
   return { statusCode, headers: { ...JSON_HEADERS, ...headers }, body };
 }
 
-/** The version as an entity tag, which clients can send back in If-Match. */
-export const appointmentHeaders = (appointment: Pick<Appointment, 'version'>) => ({
-  ETag: `"${appointment.version}"`,
+/** The version (of an appointment or a provider) as an entity tag, which clients can send back in If-Match. */
+export const appointmentHeaders = (versioned: Pick<Appointment, 'version'>) => ({
+  ETag: `"${versioned.version}"`,
 });
 
 export const locationOf = (appointmentId: string) => `/appointments/${appointmentId}`;
@@ -35,11 +35,13 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   PROVIDER_NOT_FOUND: 404,
   SLOT_CONFLICT: 409,
+  DAILY_LIMIT_REACHED: 409,
   BOOKING_LIMIT_REACHED: 409,
   APPOINTMENT_CANCELLED: 409,
   VERSION_MISMATCH: 412,
   PAYLOAD_TOO_LARGE: 413,
   IDEMPOTENCY_KEY_REUSED: 422,
+  OUTSIDE_AVAILABILITY: 422,
   INTERNAL: 500,
   SERVICE_UNAVAILABLE: 503,
 };

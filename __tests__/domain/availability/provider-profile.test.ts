@@ -281,7 +281,7 @@ describe('a provider profile request', () => {
 
   it('lists every failed field at once and calls a body that is not an object "body"', () => {
     const details = detailsOf({ name: '', timeZone: 'Nowhere', weeklyHours: { SUN: [{ start: '9', end: '10' }] } });
-    expect(details.map((detail) => detail.path)).toEqual([
+    expect(details.map((detail) => ('path' in detail ? detail.path : detail.reason))).toEqual([
       'name',
       'timeZone',
       'weeklyHours.SUN[0].start',

@@ -3,14 +3,14 @@
  * 1-3 decided here from the profile and `now` alone; the padded interval of rule 4 and the
  * local date of rule 5, which the booking transaction's lock and day-counter items are made of.
  */
+import type { UnavailableReason } from '../errors';
 import { Interval } from '../slots';
 import { DAY_MS, MINUTE_MS } from '../time';
 import { ProviderProfile } from './provider-profile';
 import { localDateOf } from './wall-clock';
 import { pieceHolding, workingTime } from './working-time';
 
-/** The `details[].reason` of `422 OUTSIDE_AVAILABILITY`. */
-export type UnavailableReason = 'OUTSIDE_WORKING_HOURS' | 'MINIMUM_NOTICE' | 'BEYOND_BOOKING_WINDOW';
+export type { UnavailableReason };
 
 export type Availability = { readonly ok: true } | { readonly ok: false; readonly reason: UnavailableReason };
 

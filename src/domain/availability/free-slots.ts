@@ -5,19 +5,17 @@
  * through a binary search, never appointment by appointment.
  */
 import { Interval, SLOT_MINUTES } from '../slots';
-import { DAY_MS, MINUTE_MS } from '../time';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../time';
 import { parseLocalDate } from './local-date';
-import { allowedStarts, Buffers, paddedInterval } from './bookable';
+import { allowedStarts, paddedInterval } from './bookable';
+import type { CalendarHold } from './calendar';
 import { ProviderProfile } from './provider-profile';
 import { workingTime } from './working-time';
 
 const SLOT_MS = SLOT_MINUTES * MINUTE_MS;
 
-/** A CONFIRMED appointment of the provider as the search needs it. */
-export interface ConfirmedBooking extends Interval, Buffers {
-  /** The local date it was counted on for the daily limit (./bookable.ts `dailyLimitDate`). */
-  readonly localDate: string;
-}
+/** A CONFIRMED appointment of the provider as the search needs it: its interval and what it holds. */
+export interface ConfirmedBooking extends Interval, CalendarHold {}
 
 export interface SlotQuery {
   /** Earliest start, inclusive (UTC milliseconds). */
@@ -27,6 +25,18 @@ export interface SlotQuery {
   /** A multiple of 15, 15-480 (the appointment's rule, checked by the caller's schema). */
   readonly durationMinutes: number;
 }
+
+/**
+ * Which CONFIRMED appointments can bear on the slots of `query`: those starting in the window
+ * widened by 26 hours each way. Rule 4 reaches at most 12 hours (an appointment of 480 minutes
+ * with buffers of 120 before and after, next to a candidate with the same); rule 5 counts the
+ * appointments of a candidate's whole local date, and no local date is longer than 25 hours.
+ */
+export function confirmedBookingsWindow(query: SlotQuery): Interval {
+  return { startMs: query.fromMs - CALENDAR_REACH_MS, endMs: query.toMs + CALENDAR_REACH_MS };
+}
+
+const CALENDAR_REACH_MS = 26 * HOUR_MS;
 
 /**
  * Busy time of rule 4: the confirmed padded intervals, sorted and with overlapping ones joined,

@@ -1,15 +1,17 @@
 /**
- * `POST /appointments`: validate, check the caller may book for this customer, book atomically
- * (within the customer's limit when a customer books), and answer retries with the first answer.
+ * `POST /appointments`: validate, check the caller may book for this customer, decide against
+ * the provider's availability, book atomically (within the customer's limit when a customer
+ * books), and answer retries with the first answer.
  */
 import { assertMayBook } from '../../domain/access';
 import { newAppointment, parseCreateRequest } from '../../domain/booking';
-import { AppointmentError, idempotencyKeyReused } from '../../domain/errors';
+import { AppointmentError, idempotencyKeyReused, serviceUnavailable } from '../../domain/errors';
 import { requestBodyHash } from '../../data/idempotency';
-import { IdempotentLookup, StoredResponse } from '../../data/repository';
+import { IdempotentLookup, ProviderProfileChangedError, StoredResponse } from '../../data/repository';
 import { readIdempotencyKey, readJsonBody } from '../request';
 import { appointmentHeaders, locationOf, rawJsonResponse } from '../responses';
-import { Operation, OperationResult, RequestScope } from './types';
+import { claimProviderCalendar } from './calendar';
+import { CHANGE_ATTEMPTS, Operation, OperationResult, RequestScope } from './types';
 
 export const createAppointment: Operation = async (event, scope) => {
   const { caller, repository, clock, newAppointmentId } = scope;
@@ -17,38 +19,64 @@ export const createAppointment: Operation = async (event, scope) => {
   const body = readJsonBody(event);
   const now = clock();
   const requestHash = requestBodyHash(body);
+  /**
+   * A keyed retry may arrive after its start has passed, or inside the notice its first attempt
+   * met: the first answer still stands. Without a key, or without a first answer, the error does.
+   */
+  const firstAnswerOr = async (error: unknown): Promise<OperationResult> => {
+    if (key === undefined || !(error instanceof AppointmentError)) throw error;
+    const earlier = await repository.findIdempotentResponse(caller.subject, key, requestHash);
+    if (earlier.kind === 'none') throw error;
+    return answerFromRecord(earlier);
+  };
 
   let request;
   try {
     request = parseCreateRequest(body, now);
   } catch (error) {
-    // A keyed retry may arrive after its start has passed; the first answer still stands.
-    if (key === undefined || !(error instanceof AppointmentError)) throw error;
-    const earlier = await repository.findIdempotentResponse(caller.subject, key, requestHash);
-    if (earlier.kind === 'none') throw error;
-    return answerFromRecord(earlier);
+    return firstAnswerOr(error);
   }
-
   assertMayBook(caller, {
     customerId: request.customer.customerId,
     overrideAvailability: request.overrideAvailability,
   });
   const appointment = newAppointment(request, newAppointmentId(), now);
   const response: StoredResponse = { statusCode: 201, body: JSON.stringify(appointment) };
-  const lookup = await repository.create(appointment, {
-    claim: key === undefined ? undefined : { subject: caller.subject, key, requestHash, response },
-    // A staff request is never refused for this limit (contract, *Identity and tenants*).
-    openBookingLimit: caller.role === 'customer' ? openBookingLimit(scope) : undefined,
-  });
-  if (lookup.kind !== 'none') return answerFromRecord(lookup);
-  return {
-    response: rawJsonResponse(201, response.body, {
-      Location: locationOf(appointment.appointmentId),
-      ...appointmentHeaders(appointment),
-    }),
-    outcome: 'AppointmentCreated',
-    appointmentId: appointment.appointmentId,
-  };
+
+  for (let attempt = 1; attempt <= CHANGE_ATTEMPTS; attempt++) {
+    let calendar;
+    try {
+      calendar = await claimProviderCalendar(scope, appointment, now, {
+        overrideAvailability: request.overrideAvailability ?? false,
+        consistent: attempt > 1,
+      });
+    } catch (error) {
+      return firstAnswerOr(error);
+    }
+    let lookup: IdempotentLookup;
+    try {
+      lookup = await repository.create(appointment, calendar, {
+        claim: key === undefined ? undefined : { subject: caller.subject, key, requestHash, response },
+        // A staff request is never refused for this limit (contract, *Identity and tenants*).
+        openBookingLimit: caller.role === 'customer' ? openBookingLimit(scope) : undefined,
+      });
+    } catch (error) {
+      // Decided against a schedule that has just been replaced: decide again on the new one.
+      if (error instanceof ProviderProfileChangedError) continue;
+      throw error;
+    }
+    if (lookup.kind !== 'none') return answerFromRecord(lookup);
+    return {
+      response: rawJsonResponse(201, response.body, {
+        Location: locationOf(appointment.appointmentId),
+        ...appointmentHeaders(appointment),
+      }),
+      outcome: 'AppointmentCreated',
+      appointmentId: appointment.appointmentId,
+    };
+  }
+  // Only under a storm of schedule changes of one provider: the client may simply retry.
+  throw serviceUnavailable();
 };
 
 function openBookingLimit({ maxOpenBookingsPerCustomer }: RequestScope): number {
