@@ -89,7 +89,9 @@ export function largestItemKb(): {
     customerBookings: kb(
       bytes({ ...customerBookings, recent: Array<typeof entry>(MAX_APPENDED_BOOKINGS).fill(entry) }),
     ),
-    providerProfile: kb(bytes({ pk: 'k'.repeat(120), sk: 'PROVIDER', tenantId: 't'.repeat(40), ...largestProviderProfile() })),
+    providerProfile: kb(
+      bytes({ pk: 'k'.repeat(120), sk: 'PROVIDER', tenantId: 't'.repeat(40), ...largestProviderProfile() }),
+    ),
   };
 }
 

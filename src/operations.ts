@@ -177,7 +177,7 @@ const httpOperations = {
     method: 'GET',
     resourcePath: '/providers/{providerId}/slots',
     parameters: [providerId, ...slotQuery],
-    description: "Lists the starts at which a provider can be booked for a duration",
+    description: 'Lists the starts at which a provider can be booked for a duration',
     environment: [ENV.tableName],
   },
 } as const satisfies Readonly<Record<string, HttpOperation>>;

@@ -12,6 +12,8 @@ import { DynamoAppointmentRepository } from '../../src/data/dynamo-repository';
 import { toAppointmentItem } from '../../src/data/items';
 import { customerBookingsKey } from '../../src/data/keys';
 import { bookingBody, createTestTable, futureSlot, scanTable, TestTable } from '../functions/helpers';
+import { openClaim } from '../support/calendar-claims';
+import { seedOpenProviders } from '../support/providers';
 
 const TENANT = 'clinic-a';
 const LIMIT = 3;
@@ -19,6 +21,9 @@ let table: TestTable;
 let repository: DynamoAppointmentRepository;
 beforeAll(async () => {
   table = await createTestTable('customer-bookings');
+  const providers = ['p-cancel', 'p-edge', 'p-full', 'p-lag', 'p-many', 'p-old', 'p-past', 'p-race', 'p-staff'];
+  await seedOpenProviders(table, TENANT, providers);
+  await seedOpenProviders(table, 'clinic-b', ['p-cancel']);
   repository = new DynamoAppointmentRepository({
     client: table.documentClient,
     tableName: table.tableName,
@@ -43,7 +48,10 @@ function booking(customerId: string, providerId: string): Appointment {
 
 const addMinutesUtc = (start: string, minutes: number) =>
   new Date(Date.parse(start) + minutes * 60_000).toISOString().replace('.000Z', 'Z');
-const limited = (appointment: Appointment) => repository.create(appointment, { openBookingLimit: LIMIT });
+/** Books through `into` as an open provider's booking is claimed (a staff booking without `options`). */
+const book = (into: DynamoAppointmentRepository, appointment: Appointment, options?: { openBookingLimit: number }) =>
+  into.create(appointment, openClaim(appointment), options);
+const limited = (appointment: Appointment) => book(repository, appointment, { openBookingLimit: LIMIT });
 const codeOf = (error: unknown) => (error as AppointmentError).code;
 const customerItem = async (customerId: string) =>
   (await scanTable(table)).find((item) => item.pk === customerBookingsKey(TENANT, customerId).pk);
@@ -67,9 +75,9 @@ describe('the limit on open bookings', () => {
     // Prepare: two by the customer, two by staff
     await limited(booking('c-staff', 'p-staff'));
     await limited(booking('c-staff', 'p-staff'));
-    await repository.create(booking('c-staff', 'p-staff'));
+    await book(repository, booking('c-staff', 'p-staff'));
     // Act
-    const staffAgain = await repository.create(booking('c-staff', 'p-staff'));
+    const staffAgain = await book(repository, booking('c-staff', 'p-staff'));
     const customerAgain = await limited(booking('c-staff', 'p-staff')).catch((error: unknown) => error);
     // Assess
     expect(staffAgain).toEqual({ kind: 'none' });
@@ -84,15 +92,15 @@ describe('the limit on open bookings', () => {
       await limited(appointment);
       held.push(appointment);
     }
-    const stored = (await repository.get(held[0].appointmentId, { consistent: true }))!.appointment;
-    await repository.cancel(stored, { ...stored, status: 'CANCELLED', version: 2 });
+    const stored = (await repository.get(held[0].appointmentId, { consistent: true }))!;
+    await repository.cancel(stored, { ...stored.appointment, status: 'CANCELLED', version: 2 });
     const otherTenant = new DynamoAppointmentRepository({
       client: table.documentClient,
       tableName: table.tableName,
       tenantId: 'clinic-b',
       clock: () => new Date(),
     });
-    for (let i = 0; i < LIMIT; i++) await otherTenant.create(booking('c-cancel', 'p-cancel'));
+    for (let i = 0; i < LIMIT; i++) await book(otherTenant, booking('c-cancel', 'p-cancel'));
     for (let i = 0; i < LIMIT; i++) await limited(booking('c-other', 'p-cancel'));
     // Act
     const next = await limited(booking('c-cancel', 'p-cancel'));
@@ -105,7 +113,7 @@ describe('the limit on open bookings', () => {
     for (let i = 0; i < LIMIT; i++) {
       const past = { ...booking('c-past', 'p-past'), start: '2026-01-05T10:00:00Z', end: '2026-01-05T10:15:00Z' };
       await table.documentClient.send(
-        new PutCommand({ TableName: table.tableName, Item: toAppointmentItem(TENANT, past) }),
+        new PutCommand({ TableName: table.tableName, Item: toAppointmentItem(TENANT, past, openClaim(past).hold) }),
       );
     }
     // Act / Assess
@@ -118,7 +126,7 @@ describe('the limit on open bookings', () => {
     const recent = [];
     for (let i = 0; i < LIMIT; i++) {
       const appointment = booking('c-lag', 'p-lag');
-      const item: Record<string, unknown> = { ...toAppointmentItem(TENANT, appointment) };
+      const item: Record<string, unknown> = { ...toAppointmentItem(TENANT, appointment, openClaim(appointment).hold) };
       delete item.customerKey;
       delete item.providerKey;
       await table.documentClient.send(new PutCommand({ TableName: table.tableName, Item: item }));
@@ -145,7 +153,7 @@ describe('the limit on open bookings', () => {
       tenantId: TENANT,
       clock: () => new Date(Date.now() - 2 * 3600_000),
     });
-    for (let i = 0; i < LIMIT - 1; i++) await twoHoursAgo.create(booking('c-old', 'p-old'));
+    for (let i = 0; i < LIMIT - 1; i++) await book(twoHoursAgo, booking('c-old', 'p-old'));
     await limited(booking('c-old', 'p-old'));
     const recent = (await customerItem('c-old'))?.recent as unknown[];
     // Act
@@ -176,7 +184,7 @@ describe('the limit on open bookings', () => {
         end: addMinutesUtc(starts[i], 15),
         ...(i === 1 ? { status: 'CANCELLED' as const } : {}),
       };
-      const item: Record<string, unknown> = { ...toAppointmentItem(TENANT, edge) };
+      const item: Record<string, unknown> = { ...toAppointmentItem(TENANT, edge, openClaim(edge).hold) };
       delete item.customerKey;
       delete item.providerKey;
       await table.documentClient.send(new PutCommand({ TableName: table.tableName, Item: item }));
@@ -191,7 +199,7 @@ describe('the limit on open bookings', () => {
       }),
     );
     // Act: of the two places, one is taken
-    const next = await atNow.create(booking('c-edge', 'p-edge'), { openBookingLimit: 2 });
+    const next = await book(atNow, booking('c-edge', 'p-edge'), { openBookingLimit: 2 });
     // Assess
     expect(next).toEqual({ kind: 'none' });
   });
@@ -222,7 +230,7 @@ describe('the limit on open bookings', () => {
 
   it('keeps the customer item bounded however many bookings staff make without reading it', async () => {
     // Act
-    for (let i = 0; i < MAX_APPENDED_BOOKINGS + 5; i++) await repository.create(booking('c-many', 'p-many'));
+    for (let i = 0; i < MAX_APPENDED_BOOKINGS + 5; i++) await book(repository, booking('c-many', 'p-many'));
     // Assess: the list never outgrows its bound; the version counts every booking
     const item = await customerItem('c-many');
     expect((item?.recent as unknown[]).length).toBeLessThanOrEqual(MAX_APPENDED_BOOKINGS);

@@ -9,9 +9,14 @@ import { DYNAMODB_MAX_ATTEMPTS, createDynamoDbClient } from '../../src/data/clie
 import { DynamoAppointmentRepository } from '../../src/data/dynamo-repository';
 import { pageTokenSecretSource } from '../../src/data/page-token-secret';
 import { bookingBody, createTestTable, futureSlot, scanTable, TestTable } from '../functions/helpers';
+import { openClaim } from '../support/calendar-claims';
+import { seedOpenProviders } from '../support/providers';
 
 let table: TestTable;
-beforeAll(async () => (table = await createTestTable('repository')));
+beforeAll(async () => {
+  table = await createTestTable('repository');
+  await seedOpenProviders(table, 'clinic-a', ['p-bytes', 'p-ttl', 'p-ttl-gone']);
+});
 afterAll(() => table.drop());
 
 const NOW = new Date();
@@ -27,14 +32,13 @@ describe('DynamoAppointmentRepository', () => {
       tenantId: 'clinic-a',
       clock: () => NOW,
     });
-    await repository.create(
-      appointment('first', { providerId: 'p-bytes', start: futureSlot(2), durationMinutes: 120 }),
-    );
+    const first = appointment('first', { providerId: 'p-bytes', start: futureSlot(2), durationMinutes: 120 });
+    await repository.create(first, openClaim(first));
     const before = JSON.stringify(await scanTable(table));
     // Act: 8 new slots, only the last of which is taken; with an idempotency record too.
     const second = appointment('second', { providerId: 'p-bytes', start: futureSlot(2, -105), durationMinutes: 120 });
     const failure = await repository
-      .create(second, {
+      .create(second, openClaim(second), {
         claim: { subject: 's', key: 'k', requestHash: 'h', response: { statusCode: 201, body: '{}' } },
       })
       .catch((error: unknown) => error);
@@ -63,7 +67,8 @@ describe('DynamoAppointmentRepository', () => {
       clock: () => NOW,
     });
     // Act
-    const failure = await repository.create(appointment('x', { durationMinutes: 15 })).catch((error: unknown) => error);
+    const booking = appointment('x', { durationMinutes: 15 });
+    const failure = await repository.create(booking, openClaim(booking)).catch((error: unknown) => error);
     // Assess
     expect((failure as AppointmentError).code).toBe('SERVICE_UNAVAILABLE');
     expect(mock.commandCalls(TransactWriteCommand)).toHaveLength(3);
@@ -124,7 +129,7 @@ describe('slot lock retention', () => {
     });
     const booked = appointment('ttl-lock', { providerId: 'p-ttl', start: futureSlot(3), durationMinutes: 15 });
     // Act
-    await repository.create(booked);
+    await repository.create(booked, openClaim(booked));
     // Assess
     const lock = (await scanTable(table)).find((item) => item.pk === `SLOT#clinic-a#p-ttl#${booked.start}`);
     expect(lock?.expiresAt).toBe(Date.parse(booked.start) / 1000 + 15 * 60 + 30 * 24 * 3600);
@@ -139,7 +144,7 @@ describe('slot lock retention', () => {
       clock: () => NOW,
     });
     const booked = appointment('ttl-gone', { providerId: 'p-ttl-gone', start: futureSlot(4), durationMinutes: 15 });
-    await repository.create(booked);
+    await repository.create(booked, openClaim(booked));
     await table.documentClient.send(
       new DeleteCommand({
         TableName: table.tableName,
@@ -147,9 +152,10 @@ describe('slot lock retention', () => {
       }),
     );
     // Act
-    await repository.cancel(booked, { ...booked, status: 'CANCELLED', version: 2 });
+    const stored = await repository.get(booked.appointmentId, { consistent: true });
+    await repository.cancel(stored!, { ...booked, status: 'CANCELLED', version: 2 });
     // Assess
-    const stored = (await scanTable(table)).find((item) => item.pk === 'APPT#clinic-a#ttl-gone');
-    expect(stored).toMatchObject({ status: 'CANCELLED', version: 2 });
+    const item = (await scanTable(table)).find((candidate) => candidate.pk === 'APPT#clinic-a#ttl-gone');
+    expect(item).toMatchObject({ status: 'CANCELLED', version: 2 });
   });
 });

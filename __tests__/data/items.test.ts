@@ -1,6 +1,12 @@
 /** The one mapper between stored items and appointments: validated, whitelisted, in the contract's order. */
 import { Appointment } from '../../src/domain/appointment';
-import { appointmentFromItem, isAppointmentItem, tenantOfItem, toAppointmentItem } from '../../src/data/items';
+import {
+  appointmentFromItem,
+  holdOfItem,
+  isAppointmentItem,
+  tenantOfItem,
+  toAppointmentItem,
+} from '../../src/data/items';
 
 const appointment: Appointment = {
   appointmentId: 'a-1',
@@ -17,10 +23,12 @@ const appointment: Appointment = {
   updatedAt: '2026-12-01T12:00:00Z',
 };
 
+const hold = { bufferBeforeMinutes: 15, bufferAfterMinutes: 30, localDate: '2026-12-02' };
+
 describe('appointmentFromItem', () => {
   it('gives back the stored appointment without its storage keys, in the contract field order', () => {
     // Prepare
-    const item = toAppointmentItem('clinic-a', appointment) as unknown as Record<string, unknown>;
+    const item = toAppointmentItem('clinic-a', appointment, hold) as unknown as Record<string, unknown>;
     // Act
     const read = appointmentFromItem({ ...item, internalAttribute: 'x' });
     // Assess
@@ -30,7 +38,7 @@ describe('appointmentFromItem', () => {
   });
 
   it('keys the item by its tenant, and the tenant reads back from the item alone', () => {
-    const item = toAppointmentItem('clinic-a', appointment);
+    const item = toAppointmentItem('clinic-a', appointment, hold);
     expect([item.pk, item.providerKey, item.customerKey, item.tenantId]).toEqual([
       `APPT#clinic-a#${appointment.appointmentId}`,
       `PROVIDER#clinic-a#${appointment.providerId}#CONFIRMED`,
@@ -45,12 +53,34 @@ describe('appointmentFromItem', () => {
   });
 
   it('refuses an item that is not a well-formed appointment, naming the item and the failing fields', () => {
-    const item = { ...toAppointmentItem('clinic-a', appointment), version: 0, status: 'LOST' } as unknown as Record<
-      string,
-      unknown
-    >;
+    const item = {
+      ...toAppointmentItem('clinic-a', appointment, hold),
+      version: 0,
+      status: 'LOST',
+    } as unknown as Record<string, unknown>;
     expect(() => appointmentFromItem(item)).toThrow(
       'stored appointment item APPT#clinic-a#a-1 is malformed at: status, version',
+    );
+  });
+});
+
+describe('holdOfItem', () => {
+  it('reads back the buffers and the counted local date an appointment item holds, and no answer carries them', () => {
+    const item = toAppointmentItem('clinic-a', appointment, hold) as unknown as Record<string, unknown>;
+    expect(holdOfItem(item)).toEqual(hold);
+    expect(appointmentFromItem(item)).not.toHaveProperty('bufferAfterMinutes');
+    expect(appointmentFromItem(item)).not.toHaveProperty('localDate');
+  });
+
+  it('refuses an item without a valid hold, naming the item and the failing fields', () => {
+    const item = toAppointmentItem('clinic-a', appointment, hold) as unknown as Record<string, unknown>;
+    const { localDate, ...withoutDate } = item;
+    expect(localDate).toBe('2026-12-02');
+    expect(() => holdOfItem(withoutDate)).toThrow(
+      'stored appointment item APPT#clinic-a#a-1 holds no valid calendar hold at: localDate',
+    );
+    expect(() => holdOfItem({ ...item, bufferBeforeMinutes: -15, localDate: '2 Dec' })).toThrow(
+      'holds no valid calendar hold at: bufferBeforeMinutes, localDate',
     );
   });
 });

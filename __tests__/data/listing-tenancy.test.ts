@@ -10,9 +10,14 @@ import { DynamoAppointmentRepository } from '../../src/data/dynamo-repository';
 import { toAppointmentItem } from '../../src/data/items';
 import { providerIndexKey } from '../../src/data/keys';
 import { bookingBody, createTestTable, futureSlot, TestTable } from '../functions/helpers';
+import { openClaim } from '../support/calendar-claims';
+import { seedOpenProviders } from '../support/providers';
 
 let table: TestTable;
-beforeAll(async () => (table = await createTestTable('listing-tenancy')));
+beforeAll(async () => {
+  table = await createTestTable('listing-tenancy');
+  await seedOpenProviders(table, 'clinic-a', ['p-t']);
+});
 afterAll(() => table.drop());
 
 const repositoryOf = (tenantId: string) =>
@@ -32,7 +37,7 @@ it("fails a listing that meets another tenant's item in its partition, and lists
     'own',
     now,
   );
-  await repositoryOf('clinic-a').create(own);
+  await repositoryOf('clinic-a').create(own, openClaim(own));
   const query = parseListQuery({ providerId: 'p-t', from: futureSlot(1), to: futureSlot(5) }, null, now);
   const listed = await repositoryOf('clinic-a').list(query);
   const planted = newAppointment(
@@ -44,7 +49,7 @@ it("fails a listing that meets another tenant's item in its partition, and lists
     new PutCommand({
       TableName: table.tableName,
       Item: {
-        ...toAppointmentItem('clinic-b', planted),
+        ...toAppointmentItem('clinic-b', planted, openClaim(planted).hold),
         providerKey: providerIndexKey('clinic-a', 'p-t', 'CONFIRMED'),
       },
     }),

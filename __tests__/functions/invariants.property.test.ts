@@ -4,7 +4,9 @@
  * covering that slot, and every CONFIRMED appointment holds all its locks.
  */
 import fc from 'fast-check';
-import { slotsOf } from '../../src/domain/booking';
+import { heldSlots } from '../../src/domain/availability/calendar';
+import { intervalOf } from '../../src/domain/booking';
+import { holdOfItem } from '../../src/data/items';
 import { createLocalHandlers } from '../../dev/local/handlers';
 import { apiEvent, bookingBody, call, createTestTable, scanTable, TestTable } from './helpers';
 
@@ -80,7 +82,9 @@ it('random book/reschedule/cancel sequences never double-book and never leave a 
       );
       const confirmed = items.filter((item) => item.sk === 'APPOINTMENT' && item.status === 'CONFIRMED');
       const expectedLocks = confirmed.flatMap((a) =>
-        slotsOf(a as never).map((slot) => `SLOT#clinic-a#${a.providerId}#${slot}=${a.appointmentId}`),
+        heldSlots(intervalOf(a as never), holdOfItem(a)).map(
+          (slot) => `SLOT#clinic-a#${a.providerId}#${slot}=${a.appointmentId}`,
+        ),
       );
       const actualLocks = items.filter((item) => item.sk === 'LOCK').map((lock) => `${lock.pk}=${lock.appointmentId}`);
       expect(actualLocks.sort()).toEqual([...expectedLocks].sort());

@@ -8,7 +8,9 @@ import { CreateScheduleCommand, DeleteScheduleCommand, SchedulerClient } from '@
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import { Appointment } from '../../src/domain/appointment';
-import { slotChanges, slotStarts } from '../../src/domain/slots';
+import type { StoredAppointment } from '../../src/data/repository';
+import { openClaim } from '../support/calendar-claims';
+import { seedOpenProviders } from '../support/providers';
 import { DynamoAppointmentRepository } from '../../src/data/dynamo-repository';
 import { ReminderInput } from '../../src/notifications/ports';
 import { handler as publishEvents } from '../../functions/publish-appointment-events/handler';
@@ -36,7 +38,12 @@ export async function notificationPipeline(purpose: string) {
     SCHEDULE_DLQ_ARN: 'arn:aws:sqs:us-west-1:111122223333:appointments-test-reminders-dlq',
   });
 
-  const slotsOf = (a: Appointment) => slotStarts({ startMs: Date.parse(a.start), endMs: Date.parse(a.end) });
+  /** What the appointment holds, as the repository stored it when it was booked with openClaim. */
+  const stored = (appointment: Appointment): StoredAppointment => ({
+    tenantId: TENANT,
+    appointment,
+    hold: openClaim(appointment).hold,
+  });
   const publishVersion = async (version: number) => {
     const result = await publishEvents({ Records: await reader.next(hasAppointmentVersion(version)) });
     if (result.batchItemFailures.length > 0) throw new Error(`stream handler failed on version ${version}`);
@@ -47,7 +54,10 @@ export async function notificationPipeline(purpose: string) {
     drop: () => table.drop(),
     /** Books, lets the stream handler see it, and answers the schedules' inputs; history is then cleared. */
     async booked(appointment: Appointment): Promise<Map<number, ReminderInput>> {
-      await repository.create(appointment);
+      await seedOpenProviders({ documentClient: table.documents, tableName: table.tableName }, TENANT, [
+        appointment.providerId,
+      ]);
+      await repository.create(appointment, openClaim(appointment));
       await publishVersion(1);
       const inputs = scheduledInputs();
       sns.resetHistory();
@@ -57,14 +67,15 @@ export async function notificationPipeline(purpose: string) {
     /** Commits a change the way PATCH does and feeds its stream records to the stream handler. */
     async changed(current: Appointment, changes: Partial<Appointment>): Promise<Appointment> {
       const next = { ...current, ...changes, version: current.version + 1, updatedAt: '2026-11-02T10:00:00Z' };
-      await repository.update(current, next, slotChanges(slotsOf(current), slotsOf(next)));
+      const moved = next.start !== current.start || next.end !== current.end;
+      await repository.update(stored(current), next, moved ? openClaim(next) : undefined);
       await publishVersion(next.version);
       return next;
     },
     /** Commits a cancellation the way DELETE does and feeds its stream records to the stream handler. */
     async cancelled(current: Appointment, changes: Partial<Appointment>): Promise<Appointment> {
       const next: Appointment = { ...current, ...changes, status: 'CANCELLED', version: current.version + 1 };
-      await repository.cancel(current, next);
+      await repository.cancel(stored(current), next);
       await publishVersion(next.version);
       return next;
     },

@@ -15,7 +15,9 @@ import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { Appointment } from '../../src/domain/appointment';
-import { slotChanges, slotStarts } from '../../src/domain/slots';
+import type { StoredAppointment } from '../../src/data/repository';
+import { openClaim } from '../support/calendar-claims';
+import { seedOpenProviders } from '../support/providers';
 import { DynamoAppointmentRepository } from '../../src/data/dynamo-repository';
 import { handler } from '../../functions/publish-appointment-events/handler';
 import { reminderScheduleName } from '../../src/notifications/schedules';
@@ -67,13 +69,26 @@ beforeEach(() => {
   scheduler.on(DeleteScheduleCommand).resolves({});
 });
 
-const slotsOf = (a: Appointment) => slotStarts({ startMs: Date.parse(a.start), endMs: Date.parse(a.end) });
+/** What the appointment holds, as the repository stored it when it was booked with openClaim. */
+const stored = (appointment: Appointment): StoredAppointment => ({
+  tenantId: TENANT,
+  appointment,
+  hold: openClaim(appointment).hold,
+});
 const publishedMessages = () => sns.commandCalls(PublishCommand).map((call) => JSON.parse(call.args[0].input.Message!));
 const createdNames = () => scheduler.commandCalls(CreateScheduleCommand).map((call) => call.args[0].input.Name);
 const deletedNames = () => scheduler.commandCalls(DeleteScheduleCommand).map((call) => call.args[0].input.Name);
 
+/** Books as POST does for a provider with an open profile (seeded first). */
+async function create(appointment: Appointment): Promise<void> {
+  await seedOpenProviders({ documentClient: table.documents, tableName: table.tableName }, TENANT, [
+    appointment.providerId,
+  ]);
+  await repository.create(appointment, openClaim(appointment));
+}
+
 async function book(appointment: Appointment): Promise<DynamoDBRecord[]> {
-  await repository.create(appointment);
+  await create(appointment);
   return reader.next(hasAppointmentVersion(appointment.version));
 }
 
@@ -87,7 +102,8 @@ async function booked(appointment: Appointment): Promise<Appointment> {
 
 async function reschedule(current: Appointment, changes: Partial<Appointment>): Promise<Appointment> {
   const next = { ...current, ...changes, version: current.version + 1, updatedAt: '2026-11-02T10:00:00Z' };
-  await repository.update(current, next, slotChanges(slotsOf(current), slotsOf(next)));
+  const moved = next.start !== current.start || next.end !== current.end;
+  await repository.update(stored(current), next, moved ? openClaim(next) : undefined);
   return next;
 }
 
@@ -210,7 +226,7 @@ describe('publish-appointment-events', () => {
   test('a cancellation publishes APPOINTMENT_CANCELLED, deletes the schedules and creates none', async () => {
     // Prepare
     const current = await booked(makeAppointment());
-    await repository.cancel(current, { ...current, status: 'CANCELLED', version: 2 });
+    await repository.cancel(stored(current), { ...current, status: 'CANCELLED', version: 2 });
 
     // Act
     const result = await handler({ Records: await reader.next(hasAppointmentVersion(2)) });
@@ -254,8 +270,8 @@ describe('publish-appointment-events', () => {
     // Prepare: two bookings in one batch; SNS refuses the first message
     const first = makeAppointment({ providerId: 'dr-first' });
     const second = makeAppointment({ providerId: 'dr-second' });
-    await repository.create(first);
-    await repository.create(second);
+    await create(first);
+    await create(second);
     const records = await reader.next((rs) => rs.filter((r) => r.dynamodb?.Keys?.sk?.S === 'APPOINTMENT').length === 2);
     sns.on(PublishCommand).rejectsOnce(new Error('SNS throttled')).resolves({ MessageId: 'm' });
     const firstIndex = records.findIndex((r) => r.dynamodb?.Keys?.pk?.S === `APPT#clinic-a#${first.appointmentId}`);

@@ -10,6 +10,7 @@ import { createTableRequest } from '../../src/data/table-schema';
 import { createLocalDynamoDbClient, LOCAL_CREDENTIALS, LOCAL_REGION } from '../../dev/local/dynamodb-client';
 import { LocalStreamPoller } from '../../dev/local/stream-poller';
 import { localEndpoint } from '../functions/helpers';
+import { openClaim } from '../support/calendar-claims';
 
 export interface TestTable {
   readonly client: DynamoDBClient;
@@ -106,6 +107,9 @@ export const TENANT = 'clinic-a';
 /** Writes the appointment as the booking repository stores it (src/data/items.ts). */
 export async function putAppointment(table: TestTable, appointment: Appointment, tenantId = TENANT): Promise<void> {
   await table.documents.send(
-    new PutCommand({ TableName: table.tableName, Item: toAppointmentItem(tenantId, appointment) }),
+    new PutCommand({
+      TableName: table.tableName,
+      Item: toAppointmentItem(tenantId, appointment, openClaim(appointment).hold),
+    }),
   );
 }

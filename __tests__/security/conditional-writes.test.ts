@@ -12,11 +12,17 @@ import { idempotencyRecordKey } from '../../src/data/idempotency';
 import { ConcurrentChangeError } from '../../src/data/repository';
 import { DynamoDbReminderStore } from '../../src/notifications/reminder-store';
 import { bookingBody, createTestTable, futureSlot, scanTable, TestTable } from '../functions/helpers';
+import { openClaim } from '../support/calendar-claims';
+import { seedOpenProviders } from '../support/providers';
+import { Appointment } from '../../src/domain/appointment';
+import type { CreateOptions, StoredAppointment } from '../../src/data/repository';
 
 let table: TestTable;
 let repository: DynamoAppointmentRepository;
 beforeAll(async () => {
   table = await createTestTable('conditional-writes');
+  const providers = ['p-first', 'p-second', 'p-status', 'p-version', 'p-key', 'p-old', 'p-foreign', 'p-take'];
+  await seedOpenProviders(table, 'clinic-a', providers);
   repository = new DynamoAppointmentRepository({
     client: table.documentClient,
     tableName: table.tableName,
@@ -32,11 +38,22 @@ function clock() {
 }
 const appointment = (id: string, overrides: Record<string, unknown>) =>
   newAppointment(parseCreateRequest(bookingBody({ durationMinutes: 15, ...overrides }), NOW), id, NOW);
+/** Books as POST does for a provider with the open profile. */
+const book = (booked: Appointment, options?: CreateOptions, into = repository) =>
+  into.create(booked, openClaim(booked), options);
+/** The appointment as the repository stored it when `book` booked it. */
+const stored = (booked: Appointment): StoredAppointment => ({
+  tenantId: 'clinic-a',
+  appointment: booked,
+  hold: openClaim(booked).hold,
+});
 const failureOf = (write: Promise<unknown>) =>
   write.then(
     () => 'written',
     (error: unknown) => error,
   );
+/** The end of a 15-minute appointment starting at `start`. */
+const moved = (start: string) => new Date(Date.parse(start) + 15 * 60_000).toISOString().replace('.000Z', 'Z');
 const lockOf = (providerId: string, start: string) => ({ pk: `SLOT#clinic-a#${providerId}#${start}`, sk: 'LOCK' });
 
 async function setStored(key: Record<string, string>, field: string, value: unknown): Promise<void> {
@@ -54,12 +71,10 @@ async function setStored(key: Record<string, string>, field: string, value: unkn
 describe('appointment writes', () => {
   test('a booking never overwrites an appointment with the same id, and leaves no lock behind', async () => {
     // Prepare
-    await repository.create(appointment('same-id', { providerId: 'p-first', start: futureSlot(5) }));
+    await book(appointment('same-id', { providerId: 'p-first', start: futureSlot(5) }));
     const before = await scanTable(table);
     // Act
-    const failure = await failureOf(
-      repository.create(appointment('same-id', { providerId: 'p-second', start: futureSlot(6) })),
-    );
+    const failure = await failureOf(book(appointment('same-id', { providerId: 'p-second', start: futureSlot(6) })));
     // Assess
     expect(failure).not.toBe('written');
     expect(await scanTable(table)).toEqual(before);
@@ -68,12 +83,12 @@ describe('appointment writes', () => {
   test('a change is refused when the stored appointment is no longer confirmed, even at the expected version', async () => {
     // Prepare: cancelled behind the writer's back without a version change.
     const booked = appointment('cancelled-same-version', { providerId: 'p-status', start: futureSlot(7) });
-    await repository.create(booked);
+    await book(booked);
     await setStored({ pk: 'APPT#clinic-a#cancelled-same-version', sk: 'APPOINTMENT' }, 'status', 'CANCELLED');
     const before = await scanTable(table);
     // Act
-    const update = await failureOf(repository.update(booked, { ...booked, version: 2 }, { release: [], take: [] }));
-    const cancel = await failureOf(repository.cancel(booked, { ...booked, status: 'CANCELLED', version: 2 }));
+    const update = await failureOf(repository.update(stored(booked), { ...booked, version: 2 }));
+    const cancel = await failureOf(repository.cancel(stored(booked), { ...booked, status: 'CANCELLED', version: 2 }));
     // Assess
     expect(update).toBeInstanceOf(ConcurrentChangeError);
     expect(cancel).toBeInstanceOf(ConcurrentChangeError);
@@ -83,12 +98,12 @@ describe('appointment writes', () => {
   test('a change is refused when the stored version moved on', async () => {
     // Prepare
     const booked = appointment('moved-on', { providerId: 'p-version', start: futureSlot(8) });
-    await repository.create(booked);
+    await book(booked);
     await setStored({ pk: 'APPT#clinic-a#moved-on', sk: 'APPOINTMENT' }, 'version', 2);
     const before = await scanTable(table);
     // Act
-    const update = await failureOf(repository.update(booked, { ...booked, version: 2 }, { release: [], take: [] }));
-    const cancel = await failureOf(repository.cancel(booked, { ...booked, status: 'CANCELLED', version: 2 }));
+    const update = await failureOf(repository.update(stored(booked), { ...booked, version: 2 }));
+    const cancel = await failureOf(repository.cancel(stored(booked), { ...booked, status: 'CANCELLED', version: 2 }));
     // Assess
     expect(update).toBeInstanceOf(ConcurrentChangeError);
     expect(cancel).toBeInstanceOf(ConcurrentChangeError);
@@ -97,7 +112,7 @@ describe('appointment writes', () => {
 });
 
 describe('idempotency records', () => {
-  const claim = (requestHash: string, body: string) => ({
+  const claim = (requestHash: string, body: string): CreateOptions => ({
     claim: { subject: 'client', key: `key-${requestHash}`, requestHash, response: { statusCode: 201, body } },
   });
   const later = (hours: number) =>
@@ -110,15 +125,13 @@ describe('idempotency records', () => {
 
   test('a live record is never replaced: the same key books nothing more and is answered from the record', async () => {
     // Prepare
-    await repository.create(
-      appointment('keyed-first', { providerId: 'p-key', start: futureSlot(12) }),
-      claim('live', 'first'),
-    );
+    await book(appointment('keyed-first', { providerId: 'p-key', start: futureSlot(12) }), claim('live', 'first'));
     const before = await scanTable(table);
     // Act
-    const lookup = await later(23).create(
+    const lookup = await book(
       appointment('keyed-second', { providerId: 'p-key', start: futureSlot(13) }),
       claim('live', 'second'),
+      later(23),
     );
     // Assess
     expect(lookup).toEqual({ kind: 'replay', response: { statusCode: 201, body: 'first' } });
@@ -127,14 +140,12 @@ describe('idempotency records', () => {
 
   test('a record past expiresAt is replaced by the next booking with its key, even before TTL deletes it', async () => {
     // Prepare
-    await repository.create(
-      appointment('keyed-old', { providerId: 'p-old', start: futureSlot(14) }),
-      claim('old', 'old'),
-    );
+    await book(appointment('keyed-old', { providerId: 'p-old', start: futureSlot(14) }), claim('old', 'old'));
     // Act
-    const lookup = await later(25).create(
+    const lookup = await book(
       appointment('keyed-new', { providerId: 'p-old', start: futureSlot(15) }),
       claim('old', 'new'),
+      later(25),
     );
     // Assess
     expect(lookup).toEqual({ kind: 'none' });
@@ -150,11 +161,11 @@ describe('slot lock writes', () => {
     // Prepare
     const start = futureSlot(9);
     const booked = appointment('lock-owner', { providerId: 'p-foreign', start });
-    await repository.create(booked);
+    await book(booked);
     await setStored(lockOf('p-foreign', start), 'appointmentId', 'someone-else');
     const before = await scanTable(table);
     // Act
-    const failure = await failureOf(repository.cancel(booked, { ...booked, status: 'CANCELLED', version: 2 }));
+    const failure = await failureOf(repository.cancel(stored(booked), { ...booked, status: 'CANCELLED', version: 2 }));
     // Assess
     expect((failure as AppointmentError).code).toBe('SLOT_CONFLICT');
     expect(await scanTable(table)).toEqual(before);
@@ -164,12 +175,16 @@ describe('slot lock writes', () => {
     // Prepare
     const taken = futureSlot(10);
     const mover = appointment('mover', { providerId: 'p-take', start: futureSlot(11) });
-    await repository.create(mover);
-    await repository.create(appointment('holder', { providerId: 'p-take', start: taken }));
+    await book(mover);
+    await book(appointment('holder', { providerId: 'p-take', start: taken }));
     const before = await scanTable(table);
     // Act
     const failure = await failureOf(
-      repository.update(mover, { ...mover, version: 2 }, { release: [mover.start], take: [taken] }),
+      repository.update(
+        stored(mover),
+        { ...mover, start: taken, end: moved(taken), version: 2 },
+        openClaim({ start: taken, end: moved(taken) }),
+      ),
     );
     // Assess
     expect((failure as AppointmentError).code).toBe('SLOT_CONFLICT');

@@ -99,7 +99,8 @@ const DOCUMENTATION: Readonly<Record<OperationName, { description?: string; resp
     },
   },
   'put-provider': {
-    description: 'Appointments already booked stay as they are; new bookings and reschedules follow the new availability.',
+    description:
+      'Appointments already booked stay as they are; new bookings and reschedules follow the new availability.',
     responses: {
       '200': providerResponse('Saved (version 1, then + 1 on every PUT), with the defaults filled in'),
       '400': error('VALIDATION_ERROR naming the field, like weeklyHours.MON[1].start'),
@@ -309,7 +310,10 @@ export const OPENAPI_DOCUMENT = {
                       type: 'object',
                       required: ['reason'],
                       properties: {
-                        reason: { type: 'string', enum: ['OUTSIDE_WORKING_HOURS', 'MINIMUM_NOTICE', 'BEYOND_BOOKING_WINDOW'] },
+                        reason: {
+                          type: 'string',
+                          enum: ['OUTSIDE_WORKING_HOURS', 'MINIMUM_NOTICE', 'BEYOND_BOOKING_WINDOW'],
+                        },
                       },
                     },
                   ],

@@ -97,7 +97,11 @@ export class DynamoAppointmentRepository implements AppointmentRepository {
    * condition fails (another booking of the customer committed first, or its list is full), the
    * decision is made again on a fresh read of it.
    */
-  async create(appointment: Appointment, calendar: CalendarClaim, options: CreateOptions = {}): Promise<IdempotentLookup> {
+  async create(
+    appointment: Appointment,
+    calendar: CalendarClaim,
+    options: CreateOptions = {},
+  ): Promise<IdempotentLookup> {
     for (let attempt = 1; attempt <= CUSTOMER_BOOKING_ATTEMPTS; attempt++) {
       try {
         // A limited booking always reads first; an unlimited one appends, and reads only on a retry.
@@ -138,7 +142,8 @@ export class DynamoAppointmentRepository implements AppointmentRepository {
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     });
-    for (const slot of heldSlots(intervalOf(appointment), calendar.hold)) items.add('lock', this.lockTake(appointment, slot));
+    for (const slot of heldSlots(intervalOf(appointment), calendar.hold))
+      items.add('lock', this.lockTake(appointment, slot));
     items.add('customer', customerBookings);
     items.add('profile', profileVersionCheck(this.options, providerId, calendar.profileVersion));
     items.add('day', dayCountRaise(this.options, providerId, calendar.hold.localDate, calendar.dailyLimit));
@@ -165,7 +170,10 @@ export class DynamoAppointmentRepository implements AppointmentRepository {
         const lookup = lookupFromRecord(recordFromWire(items.reasonOf(error, 'record')?.Item), claim.requestHash, now);
         if (lookup.kind !== 'none') return lookup;
       }
-      throw this.calendarFailure(failed, appointment, calendar) ?? (failed.has('customer') ? new CustomerBookingsChangedError() : asServiceError(error));
+      throw (
+        this.calendarFailure(failed, appointment, calendar) ??
+        (failed.has('customer') ? new CustomerBookingsChangedError() : asServiceError(error))
+      );
     }
   }
 
@@ -176,7 +184,9 @@ export class DynamoAppointmentRepository implements AppointmentRepository {
 
   async get(appointmentId: string, options: { consistent?: boolean } = {}): Promise<StoredAppointment | undefined> {
     const item = await this.read(appointmentKey(this.options.tenantId, appointmentId), options.consistent ?? false);
-    return item ? { tenantId: tenantOfItem(item), appointment: appointmentFromItem(item), hold: holdOfItem(item) } : undefined;
+    return item
+      ? { tenantId: tenantOfItem(item), appointment: appointmentFromItem(item), hold: holdOfItem(item) }
+      : undefined;
   }
 
   async update(stored: StoredAppointment, next: Appointment, move?: CalendarClaim): Promise<void> {
@@ -205,10 +215,7 @@ export class DynamoAppointmentRepository implements AppointmentRepository {
     items.add('appointment', this.guardedAppointmentUpdate(current, assignments, removeNotes ? ['notes'] : []));
     if (move) {
       const { providerId } = current;
-      const slots = slotChanges(
-        heldSlots(intervalOf(current), stored.hold),
-        heldSlots(intervalOf(next), move.hold),
-      );
+      const slots = slotChanges(heldSlots(intervalOf(current), stored.hold), heldSlots(intervalOf(next), move.hold));
       for (const slot of slots.release) items.add('release', this.lockRelease(current, slot));
       for (const slot of slots.take) items.add('lock', this.lockTake(current, slot));
       items.add('profile', profileVersionCheck(this.options, providerId, move.profileVersion));
@@ -236,7 +243,8 @@ export class DynamoAppointmentRepository implements AppointmentRepository {
         ...(item.cancellationReason === undefined ? {} : { cancellationReason: item.cancellationReason }),
       }),
     );
-    for (const slot of heldSlots(intervalOf(current), stored.hold)) items.add('release', this.lockRelease(current, slot));
+    for (const slot of heldSlots(intervalOf(current), stored.hold))
+      items.add('release', this.lockRelease(current, slot));
     items.add('uncount', dayCountLower(this.options, current.providerId, stored.hold.localDate));
     await this.writeChange(current, items);
   }

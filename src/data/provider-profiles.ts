@@ -51,7 +51,12 @@ export interface ProviderProfileStore {
   readonly tenantId: string;
   get(providerId: string, options?: { consistent?: boolean }): Promise<ProviderRecord | undefined>;
   /** Creates or replaces the profile; with `expectedVersion` (If-Match), only over that version. */
-  put(providerId: string, profile: ProviderProfile, expectedVersion: number | undefined, now: Date): Promise<ProviderRecord>;
+  put(
+    providerId: string,
+    profile: ProviderProfile,
+    expectedVersion: number | undefined,
+    now: Date,
+  ): Promise<ProviderRecord>;
 }
 
 export class DynamoProviderProfiles implements ProviderProfileStore {
@@ -110,7 +115,10 @@ export class DynamoProviderProfiles implements ProviderProfileStore {
                     TableName,
                     Item: { ...profileVersionKey(tenantId, providerId), version: record.version },
                     ...(current
-                      ? { ConditionExpression: 'version = :read', ExpressionAttributeValues: { ':read': currentVersion } }
+                      ? {
+                          ConditionExpression: 'version = :read',
+                          ExpressionAttributeValues: { ':read': currentVersion },
+                        }
                       : { ConditionExpression: 'attribute_not_exists(pk)' }),
                   },
                 },
@@ -139,7 +147,10 @@ function recordFromItem(providerId: string, item: Record<string, unknown>): Prov
   try {
     profile = parseProviderProfileRequest(body);
   } catch (error) {
-    const paths = error instanceof AppointmentError ? (error.details ?? []).map((d) => ('path' in d ? d.path : d.reason)).join(', ') : '';
+    const paths =
+      error instanceof AppointmentError
+        ? (error.details ?? []).map((d) => ('path' in d ? d.path : d.reason)).join(', ')
+        : '';
     throw new MalformedProfileError(`stored provider item ${String(item.pk)} is malformed at: ${paths}`);
   }
   const { version, createdAt, updatedAt } = item;

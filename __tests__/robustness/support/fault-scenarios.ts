@@ -2,7 +2,9 @@
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { slotsOf } from '../../../src/domain/booking';
+import { heldSlots } from '../../../src/domain/availability/calendar';
+import { intervalOf } from '../../../src/domain/booking';
+import { holdOfItem } from '../../../src/data/items';
 import { ApiHandler } from '../../../src/http/handler';
 import { apiEvent, call, EventOptions } from '../../functions/helpers';
 import type { ChildRequest } from './stopped-engine-child';
@@ -55,7 +57,8 @@ type Item = Record<string, unknown>;
 export function expectLocksMatchAppointments(items: readonly Item[]): number {
   const confirmed = items.filter((item) => item.sk === 'APPOINTMENT' && item.status === 'CONFIRMED');
   const expected = confirmed.flatMap((a) =>
-    slotsOf(a as { start: string; end: string }).map(
+    // The locks of its padded interval, with the buffers it was booked with.
+    heldSlots(intervalOf(a as { start: string; end: string }), holdOfItem(a)).map(
       (slot) => `SLOT#clinic-a#${a.providerId}#${slot}=${a.appointmentId}`,
     ),
   );
