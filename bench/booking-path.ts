@@ -9,6 +9,9 @@ import { createLocalDynamoDbClient } from '../dev/local/dynamodb-client';
 import { createDocumentClient } from '../src/data/client';
 import { createTableRequest } from '../src/data/table-schema';
 import { createLocalHandlers } from '../dev/local/handlers';
+import { toAuthorizerContext } from '../src/identity/authorizer-context';
+import type { CallerIdentity } from '../src/identity/caller-identity';
+import { seedOpenProviders } from '../__tests__/support/providers';
 import { Figure, ratioFigure } from './figures';
 import { nowMs, percentile } from './stats';
 
@@ -28,6 +31,18 @@ export const slotAhead = (days: number, minutes = 0) =>
     .toISOString()
     .replace('.000Z', 'Z');
 
+/** Who sends every bench request: staff of one tenant, as the API's authorizer passes it on. */
+export const BENCH_CALLER: CallerIdentity = { tenantId: 'bench', role: 'staff', subject: 'bench-staff' };
+
+/** Gives the bench tenant's `providerIds` an always-open profile in `tableName`, before anything is timed. */
+export async function seedBenchProviders(client: DynamoDBClient, tableName: string, providerIds: readonly string[]) {
+  await seedOpenProviders(
+    { documentClient: createDocumentClient(client), tableName },
+    BENCH_CALLER.tenantId,
+    providerIds,
+  );
+}
+
 export const createEvent = (body: unknown, idempotencyKey?: string) =>
   ({
     resource: '/appointments',
@@ -41,7 +56,11 @@ export const createEvent = (body: unknown, idempotencyKey?: string) =>
     stageVariables: null,
     body: JSON.stringify(body),
     isBase64Encoded: false,
-    requestContext: { requestId: randomUUID(), identity: { apiKeyId: 'bench' } },
+    requestContext: {
+      requestId: randomUUID(),
+      identity: { apiKeyId: 'bench' },
+      authorizer: { principalId: BENCH_CALLER.subject, ...toAuthorizerContext(BENCH_CALLER) },
+    },
   }) as unknown as Parameters<ReturnType<typeof createLocalHandlers>['create-appointment']>[0];
 
 const context = { awsRequestId: 'bench' } as Parameters<
@@ -74,6 +93,10 @@ export async function measureLatency(endpoint: string, concurrency: number, perR
   const client = createLocalDynamoDbClient(endpoint);
   const handlerTable = await createTable(client, 'latency');
   const floorTable = await createTable(client, 'floor');
+  // One provider per booking (`lat-<concurrency>-<i>` below), in both tables: the floor replays
+  // the handler's transactions, which check the provider's profile.
+  const providerIds = Array.from({ length: (rounds + 1) * perRound }, (_, i) => `lat-${concurrency}-${i}`);
+  for (const table of [handlerTable, floorTable]) await seedBenchProviders(client, table, providerIds);
   const create = createLocalHandlers({
     client: createDocumentClient(client),
     tableName: handlerTable,
@@ -156,6 +179,11 @@ export async function conflictStorm(endpoint: string, bookings = 1000, providers
   const client = createLocalDynamoDbClient(endpoint);
   const documentClient = createDocumentClient(client);
   const tableName = await createTable(client, 'storm');
+  await seedBenchProviders(
+    client,
+    tableName,
+    Array.from({ length: providers }, (_, p) => `storm-${p}`),
+  );
   const create = createLocalHandlers({ client: documentClient, tableName, pageTokenSecret: 'bench' })[
     'create-appointment'
   ];

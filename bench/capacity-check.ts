@@ -7,7 +7,7 @@ import { DEFAULT_ENVIRONMENTS, ENVIRONMENT_NAMES } from '../config/environments'
 import { createLocalDynamoDbClient } from '../dev/local/dynamodb-client';
 import { createDocumentClient } from '../src/data/client';
 import { createLocalHandlers } from '../dev/local/handlers';
-import { booking, createEvent, createTable, slotAhead } from './booking-path';
+import { booking, createEvent, createTable, seedBenchProviders, slotAhead } from './booking-path';
 import { meterCapacity, Units } from './capacity';
 import { countRequests } from './request-counter';
 import { Figure } from './figures';
@@ -47,6 +47,7 @@ export async function measureOperations(endpoint: string): Promise<Record<string
     return JSON.parse(answer.body) as { appointmentId: string };
   };
   const providerId = 'capacity-provider';
+  await seedBenchProviders(client, tableName, [providerId]);
   for (let hour = 1; hour < 50; hour++) {
     await handlers['create-appointment'](createEvent(booking(providerId, slotAhead(2, hour * 30))), context);
   }

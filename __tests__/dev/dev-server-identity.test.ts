@@ -10,6 +10,7 @@ import { DevServer, startDevServer } from '../../dev/server';
 import { malformedToken, sameBytes } from '../identity/support/malformed-tokens';
 import { newSigningKey, testIssuer, TestIssuer } from '../identity/support/test-issuer';
 import { hostileTokenCases } from './support/hostile-token-cases';
+import { seedOpenProvidersAt } from '../support/providers';
 
 const API_KEY = 'identity-key';
 const UNAUTHENTICATED = {
@@ -22,6 +23,8 @@ let forge: TestIssuer;
 beforeAll(async () => {
   server = await startDevServer({ port: 0, apiKey: API_KEY, output: new PassThrough().resume(), signingKey: key });
   forge = testIssuer(server.url, 'appointments-local-client', key);
+  // The one booking that may go through: the valid token's (staff of clinic-a, forge.claims()).
+  await seedOpenProvidersAt(server.dynamoDb, 'clinic-a', ['fuzz-provider']);
 });
 afterAll(async () => {
   await server?.stop();

@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
-import { DevServer, startDevServer } from '../../dev/server';
+import { DEMO_TENANT_ID, DevServer, startDevServer } from '../../dev/server';
+import { seedOpenProvidersAt } from '../support/providers';
 
 let server: DevServer;
 const notificationLines: string[] = [];
@@ -13,6 +14,7 @@ beforeAll(async () => {
   const output = new PassThrough();
   output.on('data', (chunk: Buffer) => notificationLines.push(...chunk.toString().split('\n').filter(Boolean)));
   server = await startDevServer({ port: 0, apiKey: 'test-key-123', output });
+  await seedOpenProvidersAt(server.dynamoDb, DEMO_TENANT_ID, ['dr-smith', 'dr-notify']);
 });
 
 afterAll(async () => {

@@ -15,7 +15,12 @@ let get: typeof import('../../functions/get-appointment/handler').handler;
 const counted = jest.spyOn(Metrics.prototype, 'addMetric');
 
 beforeAll(async () => {
-  table = await createTestTable('booking-api');
+  table = await createTestTable('booking-api', {
+    openProviders: {
+      'clinic-a': ['p-book', 'p-offset', 'p-conflict', 'p-b2b', 'p-a', 'p-b', 'p-idem', 'p-idem2', 'p-scope', 'p-get'],
+      'clinic-b': ['p-scope'],
+    },
+  });
   process.env.TABLE_NAME = table.tableName;
   process.env.MAX_OPEN_BOOKINGS_PER_CUSTOMER = '10';
   ({ handler: create } = await import('../../functions/create-appointment/handler'));

@@ -9,7 +9,14 @@ type Handler = typeof import('../../functions/get-appointment/handler').handler;
 let create: Handler, update: Handler, cancel: Handler;
 
 beforeAll(async () => {
-  table = await createTestTable('change-api');
+  table = await createTestTable('change-api', {
+    openProviders: {
+      'clinic-a': [
+        ...['p-move', 'p-blocked', 'p-notes', 'p-ifmatch-1', 'p-ifmatch-3', 'p-ifmatch-5', 'p-badmatch', 'p-empty'],
+        ...['p-patch-cancelled', 'p-cancel', 'p-cancel-twice', 'p-cancel-412'],
+      ],
+    },
+  });
   process.env.TABLE_NAME = table.tableName;
   process.env.MAX_OPEN_BOOKINGS_PER_CUSTOMER = '10';
   ({ handler: create } = await import('../../functions/create-appointment/handler'));

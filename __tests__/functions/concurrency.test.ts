@@ -3,7 +3,7 @@ import { apiEvent, bookingBody, call, createTestTable, futureSlot, scanTable, Te
 import { createLocalHandlers } from '../../dev/local/handlers';
 
 let table: TestTable;
-beforeAll(async () => (table = await createTestTable('concurrency')));
+beforeAll(async () => (table = await createTestTable('concurrency', { openProviders: { 'clinic-a': ['p-race'] } })));
 afterAll(() => table.drop());
 
 describe('50 simultaneous overlapping bookings for one provider', () => {

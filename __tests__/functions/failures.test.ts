@@ -5,7 +5,11 @@ import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb
 import { createDynamoDbClient } from '../../src/data/client';
 import { createLocalHandlers } from '../../dev/local/handlers';
 import { LogSink, Observability } from '../../src/observability';
-import { apiEvent, bookingBody, call } from './helpers';
+import { providerProfileKey } from '../../src/data/keys';
+import { openProfileItem } from '../support/providers';
+import { apiEvent, bookingBody, call, TEST_TENANT } from './helpers';
+
+const BOOKED_PROVIDER = bookingBody().providerId;
 
 function recordingObservability() {
   const lines: string[] = [];
@@ -22,7 +26,13 @@ function recordingObservability() {
 
 function handlersOver(prepare: (mock: ReturnType<typeof mockClient>) => void) {
   const documentClient = DynamoDBDocumentClient.from(createDynamoDbClient({ endpoint: 'http://127.0.0.1:9' }));
-  prepare(mockClient(documentClient));
+  const mock = mockClient(documentClient);
+  prepare(mock);
+  // The provider bookingBody() books has its profile, as a seeded table would answer (set last:
+  // a narrower answer set later wins over prepare's answers to every GetCommand).
+  mock
+    .on(GetCommand, { Key: providerProfileKey(TEST_TENANT, BOOKED_PROVIDER) })
+    .resolves({ Item: openProfileItem(TEST_TENANT, BOOKED_PROVIDER) });
   const recorded = recordingObservability();
   const handlers = createLocalHandlers({
     client: documentClient,

@@ -11,6 +11,7 @@ import { createLocalDynamoDbClient } from '../../dev/local/dynamodb-client';
 import { createTableRequest } from '../../src/data/table-schema';
 import { toAuthorizerContext } from '../../src/identity/authorizer-context';
 import type { CallerIdentity } from '../../src/identity/caller-identity';
+import { seedOpenProviders } from '../support/providers';
 
 export interface TestTable {
   readonly tableName: string;
@@ -27,11 +28,19 @@ export function localEndpoint(): string {
   return endpoint;
 }
 
-export async function createTestTable(purpose: string): Promise<TestTable> {
+export interface TestTableOptions {
+  /**
+   * The providers the test books, by tenant: each gets ../support/providers' OPEN_PROFILE, so
+   * that a booking names a provider of its tenant that is open whenever it is asked for.
+   */
+  readonly openProviders?: Readonly<Record<string, readonly string[]>>;
+}
+
+export async function createTestTable(purpose: string, options: TestTableOptions = {}): Promise<TestTable> {
   const tableName = `${purpose}-${randomUUID().slice(0, 8)}`;
   const client = createLocalDynamoDbClient(localEndpoint());
   await client.send(new CreateTableCommand(createTableRequest(tableName)));
-  return {
+  const table: TestTable = {
     tableName,
     client,
     documentClient: createDocumentClient(client),
@@ -40,6 +49,10 @@ export async function createTestTable(purpose: string): Promise<TestTable> {
       client.destroy();
     },
   };
+  for (const [tenantId, providerIds] of Object.entries(options.openProviders ?? {})) {
+    await seedOpenProviders(table, tenantId, providerIds);
+  }
+  return table;
 }
 
 /** Every item, sorted by key, so two scans can be compared for equality. */

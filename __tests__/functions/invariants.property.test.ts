@@ -8,6 +8,7 @@ import { heldSlots } from '../../src/domain/availability/calendar';
 import { intervalOf } from '../../src/domain/booking';
 import { holdOfItem } from '../../src/data/items';
 import { createLocalHandlers } from '../../dev/local/handlers';
+import { seedOpenProviders } from '../support/providers';
 import { apiEvent, bookingBody, call, createTestTable, scanTable, TestTable } from './helpers';
 
 const NOW = new Date('2026-11-22T03:00:00Z');
@@ -52,6 +53,7 @@ it('random book/reschedule/cancel sequences never double-book and never leave a 
         clock: () => NOW,
       });
       const providers = [`pa${run}`, `pb${run}`];
+      await seedOpenProviders(table, 'clinic-a', providers);
       const booked: string[] = [];
       // Act
       for (const s of steps) {

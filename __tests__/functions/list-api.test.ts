@@ -12,7 +12,7 @@ const starts = [0, 1, 2, 3, 4].map((hour) => futureSlot(2, hour * 60));
 const ids: string[] = [];
 
 beforeAll(async () => {
-  table = await createTestTable('list-api');
+  table = await createTestTable('list-api', { openProviders: { 'clinic-a': ['p-list'] } });
   process.env.TABLE_NAME = table.tableName;
   process.env.MAX_OPEN_BOOKINGS_PER_CUSTOMER = '10';
   ({ handler: create } = await import('../../functions/create-appointment/handler'));

@@ -28,7 +28,7 @@ import {
 let table: TestTable;
 let handlers: Record<OperationName, ApiHandler>;
 beforeAll(async () => {
-  table = await createTestTable('role-matrix');
+  table = await createTestTable('role-matrix', { openProviders: { 'clinic-a': ['dr-1'], 'clinic-b': ['dr-1'] } });
   handlers = createLocalHandlers({ client: table.documentClient, tableName: table.tableName, pageTokenSecret: 's' });
 });
 afterAll(() => table.drop());

@@ -28,7 +28,14 @@ let handlers: Record<OperationName, ApiHandler>;
 let lateHandlers: Record<OperationName, ApiHandler>;
 
 beforeAll(async () => {
-  table = await createTestTable('round-trips');
+  table = await createTestTable('round-trips', {
+    openProviders: {
+      'clinic-a': [
+        ...['rt-create', 'rt-key', 'rt-replay', 'rt-reused', 'rt-late', 'rt-conflict', 'rt-get', 'rt-list'],
+        ...['rt-notes', 'rt-update', 'rt-stale', 'rt-cancel', 'rt-cancel-twice'],
+      ],
+    },
+  });
   counter = countRequests(table.client);
   const options = { client: table.documentClient, tableName: table.tableName, pageTokenSecret: 'round-trip-secret' };
   handlers = createLocalHandlers(options);

@@ -28,7 +28,7 @@ let table: TestTable;
 let proxy: FaultProxy;
 
 beforeAll(async () => {
-  table = await createTestTable('robustness-auth-logs');
+  table = await createTestTable('robustness-auth-logs', { openProviders: { 'clinic-a': ['auth', 'logs'] } });
   proxy = await startFaultProxy(String(process.env.DYNAMODB_ENDPOINT));
   // Read by the functions at their first request, as in Lambda.
   process.env.TABLE_NAME = table.tableName;

@@ -24,7 +24,11 @@ let handlers: ReturnType<typeof createLocalHandlers>;
 let existingId: string;
 
 beforeAll(async () => {
-  table = await createTestTable('robustness-faults');
+  table = await createTestTable('robustness-faults', {
+    openProviders: {
+      'clinic-a': ['f-existing', 'f-stopped', 'f-slow', 'f-throttled', 'f-cancelled', 'f-lost-keyed', 'f-lost'],
+    },
+  });
   proxy = await startFaultProxy(String(process.env.DYNAMODB_ENDPOINT));
   client = productionClientThrough(proxy.url);
   handlers = createLocalHandlers({

@@ -21,6 +21,8 @@ const CONCURRENCY = 4;
 /** The clock of every request: leap day 2028-02-29 is then bookable, 2027-02-29 never exists. */
 const NOW = new Date('2027-06-01T00:00:00Z');
 const SCOPE = 'fuzz-key-id';
+/** The providers the generators book (any other id is hostile, refused whatever it is). */
+const PROVIDERS = ['fz-a', 'fz-b'] as const;
 
 const figures = newFigures();
 const perOperation: Record<string, number> = {};
@@ -29,7 +31,7 @@ let send: Send;
 let context: FuzzContext;
 
 beforeAll(async () => {
-  table = await createTestTable('robustness-fuzz');
+  table = await createTestTable('robustness-fuzz', { openProviders: { [TEST_STAFF.tenantId]: PROVIDERS } });
   const handlers = createLocalHandlers({
     client: table.documentClient,
     tableName: table.tableName,
@@ -48,7 +50,7 @@ beforeAll(async () => {
     const result = await handlers[request.operation as OperationName](event, lambdaContext());
     return { status: result.statusCode, headers: result.headers ?? {}, rawBody: result.body };
   };
-  context = await seedContext(send, NOW.getTime(), ['fz-a', 'fz-b']);
+  context = await seedContext(send, NOW.getTime(), PROVIDERS);
 });
 
 afterAll(async () => {

@@ -13,6 +13,7 @@ import { Answer, checkAnswer, Item, WriteLedger } from './support/contract-check
 import { newFigures, recordFigures } from './support/figures';
 import { describeFailure, recordAllowedWrites, seedContext, sendAll, withRequest } from './support/fuzz-harness';
 import { FuzzContext, hostileRequest, HostileRequest, sentText } from './support/hostile-requests';
+import { seedOpenProvidersAt } from '../support/providers';
 
 const REQUESTS_WANTED = 1_000;
 const BATCH = 50;
@@ -100,6 +101,8 @@ async function appointmentsOfFuzzedProviders(): Promise<Item[]> {
 
 beforeAll(async () => {
   server = await startDevServer({ port: 0, apiKey: API_KEY, output: new PassThrough().resume() });
+  // The generators book only these providers (any other id is hostile, refused whatever it is).
+  await seedOpenProvidersAt(server.dynamoDb, DEMO_TENANT_ID, PROVIDERS);
   context = await seedContext(send, Date.now(), PROVIDERS);
 });
 

@@ -15,7 +15,9 @@ let handlers: ReturnType<typeof createLocalHandlers>;
 let bookedId: string;
 
 beforeAll(async () => {
-  table = await createTestTable('robustness-limits');
+  table = await createTestTable('robustness-limits', {
+    openProviders: { 'clinic-a': ['lim', 'lim-exact', 'lim-utf', 'lim-pages', 'lim-rem'] },
+  });
   handlers = createLocalHandlers({
     client: table.documentClient,
     tableName: table.tableName,

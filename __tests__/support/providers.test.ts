@@ -7,7 +7,9 @@ import { checkAvailability } from '../../src/domain/availability/bookable';
 import { parseProviderProfileRequest } from '../../src/domain/availability/provider-profile';
 import { DynamoProviderProfiles } from '../../src/data/provider-profiles';
 import { createTestTable, localEndpoint, TestTable } from '../functions/helpers';
-import { OPEN_PROFILE, seedOpenProviders, seedOpenProvidersAt } from './providers';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { providerProfileKey } from '../../src/data/keys';
+import { OPEN_PROFILE, openProfileItem, seedOpenProviders, seedOpenProvidersAt } from './providers';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 1_440 * MINUTE_MS;
@@ -59,6 +61,20 @@ describe('seedOpenProviders', () => {
       expect(record).toMatchObject({ ...OPEN_PROFILE, providerId, version: 1 });
       expect(await storeOf('tenant-b').get(providerId, { consistent: true })).toBeUndefined();
     }
+  });
+
+  it('describes with openProfileItem the very item the store writes', async () => {
+    const now = new Date('2026-12-02T11:30:00Z');
+    await seedOpenProviders(table, 'tenant-d', ['p-5']);
+    const { Item } = await table.documentClient.send(
+      new GetCommand({ TableName: table.tableName, Key: providerProfileKey('tenant-d', 'p-5') }),
+    );
+    const stored = Item as Record<string, unknown>;
+    expect(openProfileItem('tenant-d', 'p-5', OPEN_PROFILE, now)).toEqual({
+      ...stored,
+      createdAt: '2026-12-02T11:30:00Z',
+      updatedAt: '2026-12-02T11:30:00Z',
+    });
   });
 
   it('replaces an existing profile, and takes another profile when given one', async () => {

@@ -10,6 +10,8 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ProviderProfile, WEEKDAYS } from '../../src/domain/availability/provider-profile';
 import { DynamoProviderProfiles } from '../../src/data/provider-profiles';
 import { createDocumentClient } from '../../src/data/client';
+import { providerProfileKey } from '../../src/data/keys';
+import { formatUtc } from '../../src/domain/time';
 import { createLocalDynamoDbClient } from '../../dev/local/dynamodb-client';
 
 const ALL_DAY = [{ start: '00:00', end: '24:00' }] as const;
@@ -65,4 +67,26 @@ export async function seedOpenProvidersAt(
   } finally {
     client.destroy();
   }
+}
+
+/**
+ * The item the store writes for a new profile, for a test whose document client is mocked (it
+ * has no table to seed): the answer its GetCommand of the profile's key should give.
+ */
+export function openProfileItem(
+  tenantId: string,
+  providerId: string,
+  profile: ProviderProfile = OPEN_PROFILE,
+  now = new Date(),
+): Record<string, unknown> {
+  const timestamp = formatUtc(now.getTime());
+  return {
+    ...providerProfileKey(tenantId, providerId),
+    tenantId,
+    ...profile,
+    providerId,
+    version: 1,
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  };
 }

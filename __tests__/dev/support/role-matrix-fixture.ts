@@ -12,6 +12,7 @@ import { DevServer, startDevServer } from '../../../dev/server';
 import { createLocalDynamoDbClient } from '../../../dev/local/dynamodb-client';
 import { createDocumentClient } from '../../../src/data/client';
 import { futureSlot, scanTable } from '../../functions/helpers';
+import { seedOpenProviders } from '../../support/providers';
 import { DevAnswer, DevApi, devApi, TokenRequest, visibleState } from './dev-api';
 
 export const A = 'clinic-a';
@@ -89,7 +90,10 @@ export async function startMatrix(): Promise<MatrixFixture> {
     ...extra,
   });
   const documents = createDocumentClient(createLocalDynamoDbClient(server.dynamoDb.endpoint));
-  const scan = () => scanTable({ tableName: server.dynamoDb.tableName, documentClient: documents });
+  const table = { tableName: server.dynamoDb.tableName, documentClient: documents };
+  const scan = () => scanTable(table);
+  // Every booking of the matrix is dr-1's (`booking`), in either tenant.
+  for (const tenant of TENANTS) await seedOpenProviders(table, tenant, ['dr-1']);
   const seenByStaff: MatrixFixture['seenByStaff'] = (ids = []) =>
     visibleState(
       api,
