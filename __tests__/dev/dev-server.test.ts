@@ -73,7 +73,12 @@ describe('the local server', () => {
     expect(res.status).toBe(200);
     const doc = (await res.json()) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toEqual(['/appointments', '/appointments/{appointmentId}']);
+    expect(Object.keys(doc.paths)).toEqual([
+      '/appointments',
+      '/appointments/{appointmentId}',
+      '/providers/{providerId}',
+      '/providers/{providerId}/slots',
+    ]);
   });
 
   test('a request head over 16 KB answers 431 in the contract shape', async () => {

@@ -99,7 +99,7 @@ describe('artifact bucket', () => {
     const [versioningId] = only(prod, 'aws_s3_bucket_versioning');
     const [encryptionId] = only(prod, 'aws_s3_bucket_server_side_encryption_configuration');
     const uploads = resourcesOfType(prod, 'aws_s3_object');
-    expect(uploads).toHaveLength(8);
+    expect(uploads).toHaveLength(11);
     for (const [, upload] of uploads) {
       expect(upload.depends_on).toEqual([
         `aws_s3_bucket_versioning.${versioningId}`,

@@ -97,6 +97,19 @@ function logging(fn: string): PolicyStatement[] {
 }
 const statements = (fn: string) => roleStatements(json, `appointments-dev-${fn}`);
 
+/** A booking's or a move's decision: the profile read, its version item checked, the day counted. */
+const calendarClaims = (): PolicyStatement[] => [
+  allow('ReadProviderProfiles', ['dynamodb:GetItem'], [table], [leadingKeys('PROFILE#*')]),
+  allow('ReadProviderProfilesEncryption', READ_KEY, [dataKey], [viaTable]),
+  allow('CheckProfileVersions', ['dynamodb:ConditionCheckItem'], [table], [leadingKeys('PROFILE_VERSION#*')]),
+  allow('CheckProfileVersionsEncryption', READ_KEY, [dataKey], [viaTable]),
+  ...dayCounts(),
+];
+const dayCounts = (): PolicyStatement[] => [
+  allow('CountProviderDays', ['dynamodb:UpdateItem'], [table], [leadingKeys('DAY#*')]),
+  allow('CountProviderDaysEncryption', WRITE_KEY, [dataKey], [viaTable]),
+];
+
 describe('function permissions', () => {
   test('get-appointment may only read appointment items', () => {
     expect(statements('get-appointment')).toEqual([
@@ -129,6 +142,7 @@ describe('function permissions', () => {
       allow('ReadBookingState', ['dynamodb:GetItem'], [table], [leadingKeys('APPT#*', 'BOOKINGS#*', 'IDEMPOTENCY#*')]),
       allow('AppendCustomerBookings', ['dynamodb:UpdateItem'], [table], [leadingKeys('BOOKINGS#*')]),
       allow('CountCustomerBookings', ['dynamodb:Query'], [`${table}/index/byCustomer`]),
+      ...calendarClaims(),
     ]);
   });
 
@@ -138,15 +152,48 @@ describe('function permissions', () => {
       ...logging('update-appointment'),
       allow('RescheduleAppointments', actions, [table], [leadingKeys('APPT#*', 'SLOT#*')]),
       allow('RescheduleAppointmentsEncryption', WRITE_KEY, [dataKey], [viaTable]),
+      ...calendarClaims(),
     ]);
   });
 
-  test('cancel-appointment may read, update and delete appointments and slots, never put', () => {
+  test('cancel-appointment may read, update and delete appointments and slots, and lower day counters; never put', () => {
     const actions = ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:UpdateItem'];
     expect(statements('cancel-appointment')).toEqual([
       ...logging('cancel-appointment'),
       allow('CancelAppointments', actions, [table], [leadingKeys('APPT#*', 'SLOT#*')]),
       allow('CancelAppointmentsEncryption', WRITE_KEY, [dataKey], [viaTable]),
+      ...dayCounts(),
+    ]);
+  });
+
+  test('put-provider may read and put profiles and their version items only', () => {
+    expect(statements('put-provider')).toEqual([
+      ...logging('put-provider'),
+      allow(
+        'WriteProviderProfiles',
+        ['dynamodb:GetItem', 'dynamodb:PutItem'],
+        [table],
+        [leadingKeys('PROFILE#*', 'PROFILE_VERSION#*')],
+      ),
+      allow('WriteProviderProfilesEncryption', WRITE_KEY, [dataKey], [viaTable]),
+    ]);
+  });
+
+  test('get-provider may only read profiles', () => {
+    expect(statements('get-provider')).toEqual([
+      ...logging('get-provider'),
+      allow('ReadProviderProfiles', ['dynamodb:GetItem'], [table], [leadingKeys('PROFILE#*')]),
+      allow('ReadProviderProfilesEncryption', READ_KEY, [dataKey], [viaTable]),
+    ]);
+  });
+
+  test('list-free-slots may read profiles and query the provider index only', () => {
+    expect(statements('list-free-slots')).toEqual([
+      ...logging('list-free-slots'),
+      allow('ReadProviderProfiles', ['dynamodb:GetItem'], [table], [leadingKeys('PROFILE#*')]),
+      allow('ReadProviderProfilesEncryption', READ_KEY, [dataKey], [viaTable]),
+      allow('QueryProviderAppointments', ['dynamodb:Query'], [`${table}/index/byProvider`]),
+      allow('QueryProviderAppointmentsEncryption', READ_KEY, [dataKey], [viaTable]),
     ]);
   });
 
@@ -196,7 +243,7 @@ describe('function permissions', () => {
 
   test('only Lambda, called from this account, may assume a function role', () => {
     const functions = resourcesOfType(json, 'aws_lambda_function').map(([, f]) => String(f.function_name));
-    expect(functions).toHaveLength(8);
+    expect(functions).toHaveLength(11);
     for (const name of functions) {
       expect(roleTrustStatements(json, name)).toEqual([
         {

@@ -33,7 +33,7 @@ test('a REQUEST authorizer on the Authorization header, its cache from configura
 test('every method requires the API key and the token authorizer (CUSTOM)', () => {
   const [authorizerId] = authorizerOf(prod);
   const methods = resourcesOfType(prod, 'aws_api_gateway_method').map(([, m]) => m);
-  expect(methods).toHaveLength(5);
+  expect(methods).toHaveLength(8);
   for (const method of methods) {
     expect(method).toMatchObject({ authorization: 'CUSTOM', api_key_required: true });
     expect(referencedId(method.authorizer_id, 'aws_api_gateway_authorizer')).toBe(authorizerId);

@@ -16,6 +16,7 @@ const WRITING_METHODS = [
   '/appointments/POST',
   '/appointments/{appointmentId}/PATCH',
   '/appointments/{appointmentId}/DELETE',
+  '/providers/{providerId}/PUT',
 ];
 
 describe.each(['prod', 'dev'] as const)('%s: a key and a plan per client', (environment) => {

@@ -132,7 +132,7 @@ describe('REST API', () => {
     // DELETE's optional `{reason}` has a model too: API Gateway validates an empty body as `{}`.
     expect(del.request_models).toEqual({ 'application/json': expect.stringContaining('aws_api_gateway_model.') });
     const models = resourcesOfType(dev, 'aws_api_gateway_model').map(([, m]) => JSON.parse(String(m.schema)));
-    expect(models.map((m) => m.additionalProperties)).toEqual([false, false, false]);
+    expect(models.map((m) => m.additionalProperties)).toEqual([false, false, false, false]);
   });
 
   test('every integration is a Lambda proxy', () => {
@@ -191,7 +191,7 @@ describe('REST API', () => {
 describe('functions', () => {
   test('every function runs nodejs22.x on arm64 with tracing, explicit memory and timeout, and its own log group', () => {
     const functions = resourcesOfType(dev, 'aws_lambda_function').map(([, f]) => f);
-    expect(functions).toHaveLength(8);
+    expect(functions).toHaveLength(11);
     for (const f of functions) {
       expect(f).toMatchObject({
         runtime: 'nodejs22.x',
@@ -218,7 +218,7 @@ describe('functions', () => {
       f.function_name,
       f.reserved_concurrent_executions,
     ]);
-    expect(reserved.filter(([, r]) => r === 50).map(([n]) => n)).toHaveLength(6); // and the authorizer
+    expect(reserved.filter(([, r]) => r === 50).map(([n]) => n)).toHaveLength(9); // and the authorizer
   });
 
   test('the stream relay retries, bisects, reports partial failures, dead-letters and sees only appointments', () => {

@@ -7,7 +7,7 @@ import { authenticate, JWKS_PATH, jwksResponse, TOKENS_PATH, tokenResponse } fro
 import { LocalIssuer } from './local-issuer';
 import { localContext, matchRoute, requestHeaders, toProxyEvent } from './proxy-event';
 
-/** Bodies above this are refused while reading, before the handler (which caps at 16 KB) runs. */
+/** Bodies above this are refused while reading, before the handler (which caps at 16 KB, 128 KB for a provider profile) runs. */
 const MAX_READ_BYTES = 1024 * 1024;
 
 export interface LocalApiOptions {

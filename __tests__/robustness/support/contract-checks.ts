@@ -54,7 +54,10 @@ export function checkAnswer(answer: Answer, sent: SentText, figures: Figures): v
       (error.details === undefined ||
         (Array.isArray(error.details) &&
           error.details.every(
-            (d: { path?: unknown; message?: unknown }) => typeof d.path === 'string' && typeof d.message === 'string',
+            (d: { path?: unknown; message?: unknown; reason?: unknown }) =>
+              (typeof d.path === 'string' && typeof d.message === 'string') ||
+              // OUTSIDE_AVAILABILITY's one detail names the rule that refused the interval.
+              (error.code === 'OUTSIDE_AVAILABILITY' && typeof d.reason === 'string' && UPPER_SNAKE.test(d.reason)),
           )));
     if (!shapeOk) throw violation('a 4xx body is not the contract error shape', answer);
     figures.invariantsChecked += 1;
@@ -82,18 +85,29 @@ function canonical(value: unknown): string {
 export class WriteLedger {
   private readonly appointmentIds = new Set<string>();
   private readonly idempotencyKeys = new Set<string>();
+  /** `DAY#<tenant>#<provider>#` prefixes of the day counters the batch's 2xx may have moved. */
+  private readonly providerDays = new Set<string>();
 
-  /** A 2xx of create, update or cancel: this appointment, its locks and its key may change. */
-  allow(appointmentId: string, idempotency?: { tenantId: string; subject: string; key: string }): void {
+  /**
+   * A 2xx of create, update or cancel: this appointment, its locks, its key, and the day counters
+   * of its provider (`provider`: the tenant and provider the appointment belongs to) may change.
+   */
+  allow(
+    appointmentId: string,
+    idempotency?: { tenantId: string; subject: string; key: string },
+    provider?: { tenantId: string; providerId: string },
+  ): void {
     this.appointmentIds.add(appointmentId);
     if (idempotency)
       this.idempotencyKeys.add(idempotencyRecordKey(idempotency.tenantId, idempotency.subject, idempotency.key).pk);
+    if (provider) this.providerDays.add(`DAY#${provider.tenantId}#${provider.providerId}#`);
   }
 
   private explains(before: Item | undefined, after: Item | undefined): boolean {
     const item = (after ?? before) as Item;
     const pk = String(item.pk);
     if (item.sk === 'IDEMPOTENCY') return this.idempotencyKeys.has(pk);
+    if (item.sk === 'COUNT') return [...this.providerDays].some((prefix) => pk.startsWith(prefix));
     // A customer's bookings item changes with each booking, which adds itself to `recent`.
     if (item.sk === 'CUSTOMER') {
       const recent = (item.recent ?? []) as { appointmentId: string }[];

@@ -81,9 +81,13 @@ export function recordAllowedWrites(
 ): void {
   if (answer.status < 200 || answer.status >= 300) return;
   if (!['create-appointment', 'update-appointment', 'cancel-appointment'].includes(request.operation)) return;
-  const id = String(json(answer).appointmentId);
+  const { appointmentId, providerId } = json(answer) as { appointmentId: unknown; providerId: unknown };
   const key = headerValue(request.headers, 'Idempotency-Key');
-  ledger.allow(id, request.operation === 'create-appointment' && key !== undefined ? { ...caller, key } : undefined);
+  ledger.allow(
+    String(appointmentId),
+    request.operation === 'create-appointment' && key !== undefined ? { ...caller, key } : undefined,
+    { tenantId: caller.tenantId, providerId: String(providerId) },
+  );
 }
 
 const shorten = (text: string) => (text.length > 300 ? `${text.slice(0, 300)}... (${text.length} chars)` : text);

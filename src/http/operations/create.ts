@@ -24,7 +24,8 @@ export const createAppointment: Operation = async (event, scope) => {
    * met: the first answer still stands. Without a key, or without a first answer, the error does.
    */
   const firstAnswerOr = async (error: unknown): Promise<OperationResult> => {
-    if (key === undefined || !(error instanceof AppointmentError)) throw error;
+    // A dependency that failed says nothing about the request: asking it again would only wait twice.
+    if (key === undefined || !(error instanceof AppointmentError) || error.code === 'SERVICE_UNAVAILABLE') throw error;
     const earlier = await repository.findIdempotentResponse(caller.subject, key, requestHash);
     if (earlier.kind === 'none') throw error;
     return answerFromRecord(earlier);
