@@ -18,13 +18,27 @@ test('a reminder booked to be due in ~2 minutes is written within the minute it 
     const minutesBefore = Math.floor((start - now - 2 * MINUTE) / MINUTE);
     const dueAt = start - minutesBefore * MINUTE;
 
+    const headers = {
+      'x-api-key': 'e2e-key',
+      authorization: `Bearer ${server.staffToken}`,
+      'content-type': 'application/json',
+    };
+    // The provider first: open around the clock, so the next quarter hour is bookable.
+    const allDay = [{ start: '00:00', end: '24:00' }];
+    const provider = await fetch(`${server.url}/providers/dr-e2e`, {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify({
+        name: 'Dr. E2E',
+        timeZone: 'Asia/Kathmandu',
+        weeklyHours: Object.fromEntries(['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'].map((d) => [d, allDay])),
+      }),
+    });
+    expect(provider.status).toBe(200);
+
     const res = await fetch(`${server.url}/appointments`, {
       method: 'POST',
-      headers: {
-        'x-api-key': 'e2e-key',
-        authorization: `Bearer ${server.staffToken}`,
-        'content-type': 'application/json',
-      },
+      headers,
       body: JSON.stringify({
         providerId: 'dr-e2e',
         customer: { customerId: 'c-e2e', name: 'Grace Hopper' },
