@@ -16,12 +16,18 @@ import { openClaim } from '../support/calendar-claims';
 import { seedOpenProviders } from '../support/providers';
 import { Appointment } from '../../src/domain/appointment';
 import type { CreateOptions, StoredAppointment } from '../../src/data/repository';
+import { ProviderProfileChangedError } from '../../src/data/repository';
+import { DynamoProviderProfiles } from '../../src/data/provider-profiles';
+import { claimCalendar } from '../../src/domain/availability/calendar';
+import { intervalOf } from '../../src/domain/booking';
+import { OPEN_PROFILE } from '../support/providers';
 
 let table: TestTable;
 let repository: DynamoAppointmentRepository;
 beforeAll(async () => {
   table = await createTestTable('conditional-writes');
   const providers = ['p-first', 'p-second', 'p-status', 'p-version', 'p-key', 'p-old', 'p-foreign', 'p-take'];
+  // p-stale-profile and p-full-day get their profiles in their own tests.
   await seedOpenProviders(table, 'clinic-a', providers);
   repository = new DynamoAppointmentRepository({
     client: table.documentClient,
@@ -189,6 +195,68 @@ describe('slot lock writes', () => {
     // Assess
     expect((failure as AppointmentError).code).toBe('SLOT_CONFLICT');
     expect(await scanTable(table)).toEqual(before);
+  });
+});
+
+describe('availability writes', () => {
+  const profile = { ...OPEN_PROFILE, name: 'Dr. Race' };
+  const profiles = () =>
+    new DynamoProviderProfiles({ client: table.documentClient, tableName: table.tableName, tenantId: 'clinic-a' });
+
+  test('two replacements of one profile version at once: one is written, the other meets 412', async () => {
+    // Prepare
+    await profiles().put('p-profile-race', profile, undefined, NOW);
+    // Act
+    const outcomes = await Promise.all(
+      [1, 2].map((n) => failureOf(profiles().put('p-profile-race', { ...profile, name: `Dr. ${n}` }, 1, NOW))),
+    );
+    // Assess
+    const codes = outcomes.map((outcome) => (outcome instanceof AppointmentError ? outcome.code : 'written'));
+    expect(codes.sort()).toEqual(['VERSION_MISMATCH', 'written']);
+    expect((await profiles().get('p-profile-race', { consistent: true }))?.version).toBe(2);
+  });
+
+  test('two creations of one profile at once: both land, one after the other (versions 1 and 2)', async () => {
+    const written = await Promise.all(
+      [1, 2].map((n) => profiles().put('p-profile-twice', { ...profile, name: `Dr. ${n}` }, undefined, NOW)),
+    );
+    expect(written.map((record) => record.version).sort()).toEqual([1, 2]);
+    const versionItem = (await scanTable(table)).find((item) => item.pk === 'PROFILE_VERSION#clinic-a#p-profile-twice');
+    expect(versionItem?.version).toBe(2);
+  });
+
+  test('a booking decided against an older profile version is refused and writes nothing', async () => {
+    // Prepare: the profile is at version 2; the booking claims version 1
+    await profiles().put('p-stale-profile', profile, undefined, NOW);
+    await profiles().put('p-stale-profile', profile, undefined, NOW);
+    const booked = appointment('stale-profile', { providerId: 'p-stale-profile', start: futureSlot(16) });
+    const before = await scanTable(table);
+    // Act
+    const failure = await failureOf(repository.create(booked, openClaim(booked, { ...OPEN_PROFILE, version: 1 })));
+    // Assess
+    expect(failure).toBeInstanceOf(ProviderProfileChangedError);
+    expect(await scanTable(table)).toEqual(before);
+  });
+
+  test('a full day refuses the next booking of its date, and a day without a limit counts without refusing', async () => {
+    // Prepare: a limit of 1
+    const limited = { ...OPEN_PROFILE, maxBookingsPerDay: 1 };
+    await profiles().put('p-full-day', limited, undefined, NOW);
+    const first = appointment('full-day-1', { providerId: 'p-full-day', start: futureSlot(17) });
+    const second = appointment('full-day-2', { providerId: 'p-full-day', start: futureSlot(17, 60) });
+    await repository.create(first, claimCalendar({ ...limited, version: 1 }, intervalOf(first), NOW, false));
+    const before = await scanTable(table);
+    // Act
+    const refused = await failureOf(
+      repository.create(second, claimCalendar({ ...limited, version: 1 }, intervalOf(second), NOW, false)),
+    );
+    const unlimited = await failureOf(repository.create(second, openClaim(second)));
+    // Assess
+    expect((refused as AppointmentError).code).toBe('DAILY_LIMIT_REACHED');
+    expect(unlimited).toBe('written');
+    const counter = (await scanTable(table)).find((item) => String(item.pk).startsWith('DAY#clinic-a#p-full-day#'));
+    expect(before.find((item) => item.pk === counter?.pk)?.bookings).toBe(1);
+    expect(counter?.bookings).toBe(2);
   });
 });
 

@@ -4,6 +4,13 @@ import type { Removal } from './removals';
 const CONDITIONAL_WRITES = '__tests__/security/conditional-writes.test.ts';
 const REPOSITORY_TESTS = ['__tests__/data', '__tests__/functions', CONDITIONAL_WRITES];
 const REMINDER_TESTS = ['__tests__/notifications', CONDITIONAL_WRITES];
+/** The availability conditions: profile version, day limit, profile writes. */
+const AVAILABILITY_TESTS = [
+  '__tests__/functions/availability-rules.test.ts',
+  '__tests__/functions/availability-concurrency.test.ts',
+  '__tests__/functions/providers-api.test.ts',
+  CONDITIONAL_WRITES,
+];
 
 function conditionalWrites(): Removal[] {
   const repository = 'src/data/dynamo-repository.ts';
@@ -13,13 +20,18 @@ function conditionalWrites(): Removal[] {
     file,
     find,
     replace,
-    tests: file === reminders ? REMINDER_TESTS : REPOSITORY_TESTS,
+    tests: file === reminders ? REMINDER_TESTS : file === repository ? REPOSITORY_TESTS : AVAILABILITY_TESTS,
   });
+  const calendar = 'src/data/provider-calendar.ts';
+  const profiles = 'src/data/provider-profiles.ts';
   const appointmentPut =
-    "Item: toAppointmentItem(tenantId, appointment),\n          ConditionExpression: 'attribute_not_exists(pk)',";
-  const lockPut = "Put: { TableName, Item, ConditionExpression: 'attribute_not_exists(pk)' }";
-  const takenLock =
-    "Item: slotLockItem(this.options.tenantId, current.providerId, slot, current.appointmentId),\n          ConditionExpression: 'attribute_not_exists(pk)',";
+    "Item: toAppointmentItem(tenantId, appointment, calendar.hold),\n        ConditionExpression: 'attribute_not_exists(pk)',";
+  const lockPut =
+    "Item: slotLockItem(this.options.tenantId, appointment.providerId, slot, appointment.appointmentId),\n        ConditionExpression: 'attribute_not_exists(pk)',";
+  const profileCheck = "ConditionExpression: '#version = :decidedOn',";
+  const dayLimit = "ConditionExpression: 'attribute_not_exists(#bookings) OR #bookings < :limit',";
+  const profileReplace = "ConditionExpression: 'version = :read',";
+  const profileCreate = ": { ConditionExpression: 'attribute_not_exists(pk)' }),";
   const idempotency = "ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',";
   const guard = "ConditionExpression: '#version = :expectedVersion AND #status = :confirmed',";
   const release = "ConditionExpression: 'attribute_not_exists(pk) OR appointmentId = :appointmentId',";
@@ -28,10 +40,35 @@ function conditionalWrites(): Removal[] {
   return [
     write('booking put: delete attribute_not_exists(pk)', repository, appointmentPut, appointmentPut.split('\n')[0]),
     write('booking put: rename pk', repository, appointmentPut, appointmentPut.replace('(pk)', '(pkRenamed)')),
-    write('slot lock put (create): delete', repository, lockPut, 'Put: { TableName, Item }'),
-    write('slot lock put (create): rename pk', repository, lockPut, lockPut.replace('(pk)', '(pkRenamed)')),
-    write('slot lock put (reschedule): delete', repository, takenLock, takenLock.split('\n')[0]),
-    write('slot lock put (reschedule): rename pk', repository, takenLock, takenLock.replace('(pk)', '(pkRenamed)')),
+    write('slot lock put: delete', repository, lockPut, lockPut.split('\n')[0]),
+    write('slot lock put: rename pk', repository, lockPut, lockPut.replace('(pk)', '(pkRenamed)')),
+    write(
+      'profile version check: any version passes',
+      calendar,
+      profileCheck,
+      profileCheck.replace("'#version = :decidedOn'", "'attribute_exists(pk) OR #version = :decidedOn'"),
+    ),
+    write(
+      'profile version check: rename version',
+      calendar,
+      "'#version': 'version' }",
+      "'#version': 'versionRenamed' }",
+    ),
+    write('day limit: one more allowed', calendar, dayLimit, dayLimit.replace('<', '<=')),
+    write(
+      'day limit: a full day passes',
+      calendar,
+      dayLimit,
+      dayLimit.replace("< :limit'", "< :limit OR attribute_exists(pk)'"),
+    ),
+    write(
+      'day limit: rename bookings',
+      calendar,
+      "'#bookings': 'bookings' },\n      ...(limit",
+      "'#bookings': 'bookingsRenamed' },\n      ...(limit",
+    ),
+    write('profile replace: any version', profiles, profileReplace, "ConditionExpression: 'attribute_exists(pk)',"),
+    write('profile create: over an existing one', profiles, profileCreate, ': {}),'),
     write('idempotency put: rename pk', repository, idempotency, idempotency.replace('(pk)', '(pkRenamed)')),
     write(
       'idempotency put: rename expiresAt',
