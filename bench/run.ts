@@ -14,6 +14,7 @@ import { measureBundles } from './bundles';
 import { capacityFigures, measureOperations, roundTripFigures } from './capacity-check';
 import { consoleTable, describeMachine, Figure, machine, markdownTable } from './figures';
 import { previousFigures, regressions } from './regressions';
+import { slotSearchFigures } from './slot-search';
 import { nowMs } from './stats';
 import { measureSynth } from './synth';
 import { measureTestSuite } from './test-suite';
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
       raw[`latencyConcurrency${concurrency}`] = latency.raw;
       figures.push(...latency.figures);
     }
+    figures.push(...(await step('free-slot search', () => slotSearchFigures(db.endpoint, quick ? 10 : 30))));
     const storm = await step('conflict storm', () => conflictStorm(db.endpoint));
     raw.storm = storm;
     figures.push(...stormFigures(storm));
