@@ -164,3 +164,62 @@ describe('the local server', () => {
     expect(fileLines.some((m) => m.type === 'APPOINTMENT_CONFIRMED' && m.appointmentId === id)).toBe(true);
   });
 });
+
+describe("the README's provider session", () => {
+  /** The Monday at least 14 days ahead, at `hh:mm` UTC (Los Angeles is UTC-7 or UTC-8 then). */
+  function mondayAt(hour: number, minute = 0): string {
+    const d = new Date(Date.now() + 14 * 24 * 3600_000);
+    d.setUTCDate(d.getUTCDate() + ((8 - d.getUTCDay()) % 7));
+    d.setUTCHours(hour, minute, 0, 0);
+    return d.toISOString().replace('.000Z', 'Z');
+  }
+  const profile = {
+    name: 'Dr. Lee',
+    timeZone: 'UTC',
+    weeklyHours: {
+      MON: [
+        { start: '09:00', end: '12:00' },
+        { start: '13:00', end: '17:00' },
+      ],
+    },
+    bufferAfterMinutes: 15,
+    minimumNoticeMinutes: 120,
+    bookingWindowDays: 180,
+    maxBookingsPerDay: 12,
+  };
+  const book = (start: string, providerId = 'dr-readme', durationMinutes = 60) =>
+    call('POST', '/appointments', { ...booking(start, providerId), durationMinutes });
+
+  test('creates a provider, lists its slots, books the first, and is refused by buffer, hours and an unknown provider', async () => {
+    const put = await call('PUT', '/providers/dr-readme', profile);
+    expect(put.status).toBe(200);
+    expect(put.body).toMatchObject({ providerId: 'dr-readme', bufferBeforeMinutes: 0, version: 1 });
+    const invalid = await call('PUT', '/providers/dr-readme', {
+      ...profile,
+      weeklyHours: { MON: [{ start: '09:00', end: '12:10' }] },
+    });
+    expect(invalid.body.error.details).toEqual([
+      { path: 'weeklyHours.MON[0].end', message: 'must be on a 15-minute boundary (:00, :15, :30 or :45)' },
+    ]);
+
+    const slotsOf = async (from: string, to: string) =>
+      (await call('GET', `/providers/dr-readme/slots?from=${from}&to=${to}&durationMinutes=60`)).body.slots.map(
+        (slot: { start: string }) => slot.start,
+      );
+    const before = await slotsOf(mondayAt(9), mondayAt(17));
+    expect(before[0]).toBe(mondayAt(9));
+    expect(before).not.toContain(mondayAt(11, 15)); // would run into lunch
+    expect(before).toHaveLength(9 + 13);
+
+    expect((await book(before[0])).status).toBe(201);
+    const conflict = await book(mondayAt(10), 'dr-readme', 30);
+    const lunch = await book(mondayAt(12), 'dr-readme', 30);
+    const unknown = await book(mondayAt(14), 'dr-who', 30);
+    expect([conflict.status, conflict.body.error.code]).toEqual([409, 'SLOT_CONFLICT']);
+    expect([lunch.status, lunch.body.error.details]).toEqual([422, [{ reason: 'OUTSIDE_WORKING_HOURS' }]]);
+    expect([unknown.status, unknown.body.error.code]).toEqual([404, 'PROVIDER_NOT_FOUND']);
+
+    const after = await slotsOf(mondayAt(9), mondayAt(12));
+    expect(after).toEqual([mondayAt(10, 15), mondayAt(10, 30), mondayAt(10, 45), mondayAt(11)]);
+  });
+});
