@@ -52,6 +52,8 @@ const PER_BOOKING = {
   gets: 3,
   listPages: 2,
   reminders: 2,
+  /** Free-slot searches before a booking (a week of one provider, about 50 appointments read). */
+  slotSearches: 2,
   itemKb: 1,
 };
 
@@ -60,16 +62,21 @@ const DAYS_PER_MONTH = 30.4;
 
 const locks = PER_BOOKING.durationMinutes / SLOT_MINUTES;
 /** Transactional writes cost 2 WCU per KB-item; index writes 1 WCU per KB per index. */
+/** Items of a booking's transaction besides its locks: appointment, customer's bookings, profile version check, day counter, idempotency record. */
+const CREATE_ITEMS = 5 + locks;
 const WCU = {
-  create: 2 * (1 + locks + 1 + 1) * PER_BOOKING.itemKb, // appointment + locks + customer's bookings + idempotency record
+  create: 2 * CREATE_ITEMS * PER_BOOKING.itemKb,
   createIndexes: 2 * PER_BOOKING.itemKb, // two GSIs, ALL projection
-  reschedule: 2 * (1 + 2 * locks), // worst case: every lock moves
-  cancel: 2 * (1 + locks),
+  // Worst case: every lock moves, within the same local date (a move to another date adds 2 counters: 4 WCU).
+  reschedule: 2 * (1 + 2 * locks + 1),
+  cancel: 2 * (1 + locks + 1), // appointment, its locks, its day counter
   cancelIndexes: 2 * 2, // the item moves to the CANCELLED partitions of both indexes
   reminderClaim: 1,
 };
 const RCU = {
   get: 0.5, // eventually consistent, <= 4 KB
+  profileRead: 0.5, // the provider's profile before a booking or a move, eventually consistent, <= 4 KB
+  slotSearch: 0.5 + Math.ceil((50 * PER_BOOKING.itemKb) / 4) / 2, // the profile, and a week's appointments
   changeRead: 1, // consistent read before a reschedule or cancel
   listPage: Math.ceil((50 * PER_BOOKING.itemKb) / 4) / 2, // 50 items, eventually consistent
   reminderRead: 1, // consistent read by the sender
@@ -84,10 +91,18 @@ function month(bookingsPerDay: number) {
     b * PER_BOOKING.reminders * WCU.reminderClaim;
   const reads =
     b * (PER_BOOKING.gets * RCU.get + PER_BOOKING.listPages * RCU.listPage) +
+    b * PER_BOOKING.slotSearches * RCU.slotSearch +
+    b * (1 + PER_BOOKING.reschedules) * RCU.profileRead +
     b * (PER_BOOKING.reschedules + PER_BOOKING.cancels) * RCU.changeRead +
     b * PER_BOOKING.reminders * RCU.reminderRead;
   const apiRequests =
-    b * (1 + PER_BOOKING.reschedules + PER_BOOKING.cancels + PER_BOOKING.gets + PER_BOOKING.listPages);
+    b *
+    (1 +
+      PER_BOOKING.reschedules +
+      PER_BOOKING.cancels +
+      PER_BOOKING.gets +
+      PER_BOOKING.listPages +
+      PER_BOOKING.slotSearches);
   const invocations = apiRequests + b * (1 + PER_BOOKING.reminders); // + stream batches (upper bound: one per change) + reminders
   const gbSeconds = invocations * 0.1 * 0.25; // ~100 ms at 256 MB
   const publishes = b * (1 + PER_BOOKING.reschedules + PER_BOOKING.cancels + PER_BOOKING.reminders);
@@ -147,7 +162,7 @@ function printWriteShares(): boolean {
   console.log('| --- | --- | --- | --- | --- |');
   for (const [operation, cost] of Object.entries(writeCosts()).filter(([, c]) => c.items > 0)) {
     console.log(
-      `| ${operation} (480 min: ${cost.note}) | ${cost.items} | ${cost.typicalWcu} | ${cost.worstWcu} | ${cost.worstIndexWcu} |`,
+      `| ${operation} (${cost.note}) | ${cost.items} | ${cost.typicalWcu} | ${cost.worstWcu} | ${cost.worstIndexWcu} |`,
     );
   }
   const checks = writeShareChecks(ENVIRONMENT_NAMES.map((name) => ({ name, ...DEFAULT_ENVIRONMENTS[name] })));
@@ -164,12 +179,13 @@ function main(): void {
   console.log('| operation | requests to DynamoDB | WCU | RCU |');
   console.log('| --- | --- | --- | --- |');
   console.log(
-    `| create (${PER_BOOKING.durationMinutes} min = ${locks} slot locks, with Idempotency-Key) | 1 TransactWriteItems of ${3 + locks} items | ${WCU.create} + ${WCU.createIndexes} on indexes | 0 |`,
+    `| create (${PER_BOOKING.durationMinutes} min = ${locks} slot locks, no buffers, with Idempotency-Key) | GetItem (profile) + 1 TransactWriteItems of ${CREATE_ITEMS} items | ${WCU.create} + ${WCU.createIndexes} on indexes | ${RCU.profileRead} |`,
   );
+  console.log(`| free slots (a week, about 50 appointments) | GetItem + 1 Query | 0 | ${RCU.slotSearch} |`);
   console.log(`| get | 1 GetItem | 0 | ${RCU.get} |`);
   console.log(`| list (page of 50) | 1 Query | 0 | ${RCU.listPage} |`);
   console.log(
-    `| reschedule (all ${locks} locks move) | GetItem + TransactWriteItems | ${WCU.reschedule} | ${RCU.changeRead} |`,
+    `| reschedule (all ${locks} locks move, same local date) | 2 GetItem (appointment, profile) + TransactWriteItems | ${WCU.reschedule} | ${RCU.changeRead + RCU.profileRead} |`,
   );
   console.log(
     `| cancel | GetItem + TransactWriteItems | ${WCU.cancel} + ${WCU.cancelIndexes} on indexes | ${RCU.changeRead} |`,
