@@ -38,7 +38,7 @@ const PRICE = {
  */
 export const PROD_BILLED_RESOURCES = {
   kmsKeys: 4,
-  alarms: 27,
+  alarms: 33,
   dashboards: 1,
   webAcls: 1,
   webAclRules: 3,

@@ -60,7 +60,7 @@ describe('environments as a base plus overrides', () => {
   test('dev is capped below the base, keeping the base floor and target', () => {
     expect(DEFAULT_ENVIRONMENTS.dev.tableCapacity).toEqual({
       read: { min: 10, max: 50 },
-      write: { min: 10, max: 50 },
+      write: { min: 10, max: 60 },
       targetUtilization: 70,
     });
     expect(DEFAULT_ENVIRONMENTS.dev.alarms).toEqual({

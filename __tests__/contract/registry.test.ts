@@ -35,14 +35,15 @@ describe('the registry of operations', () => {
     }
   });
 
-  it('gives a body schema to POST, PATCH and DELETE only, each a titled draft-04 schema', () => {
+  it('gives a body schema to POST, PATCH, DELETE and PUT only, each a titled draft-04 schema', () => {
     const withBody = OPERATION_NAMES.filter((name) => HTTP_OPERATIONS[name].requestBody !== undefined);
-    expect(withBody).toEqual(['create-appointment', 'update-appointment', 'cancel-appointment']);
-    expect(withBody.map((name) => HTTP_OPERATIONS[name].method)).toEqual(['POST', 'PATCH', 'DELETE']);
+    expect(withBody).toEqual(['create-appointment', 'update-appointment', 'cancel-appointment', 'put-provider']);
+    expect(withBody.map((name) => HTTP_OPERATIONS[name].method)).toEqual(['POST', 'PATCH', 'DELETE', 'PUT']);
     expect(withBody.map((name) => HTTP_OPERATIONS[name].requestBody?.title)).toEqual([
       'CreateAppointmentRequest',
       'UpdateAppointmentRequest',
       'CancelAppointmentRequest',
+      'ProviderProfileRequest',
     ]);
   });
 

@@ -36,6 +36,6 @@ test('two synths in fresh processes give byte-identical output, asset archives i
   // Each run rebundles every function from scratch; zips carry fixed timestamps and modes.
   const first = fingerprint(synthInFreshProcess());
   const second = fingerprint(synthInFreshProcess());
-  expect(Object.keys(first).filter((f) => f.endsWith('.zip'))).toHaveLength(8 * 3);
+  expect(Object.keys(first).filter((f) => f.endsWith('.zip'))).toHaveLength(11 * 3);
   expect(second).toEqual(first);
 });

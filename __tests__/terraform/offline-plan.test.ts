@@ -157,7 +157,7 @@ if (missing && process.env.CI) {
     describe('signed function code (moto cannot run signing jobs: the plan is where this is proved)', () => {
       test('each function deploys the object its own signing job writes, under the code signing configuration', () => {
         const functions = ofType('aws_lambda_function');
-        expect(functions).toHaveLength(8);
+        expect(functions).toHaveLength(11);
         for (const fn of functions) {
           // Lambda reports the signed zip's hash; the bundle's would plan an update every time.
           expect(fn.change.after).toMatchObject({ filename: null });
@@ -172,7 +172,7 @@ if (missing && process.env.CI) {
 
       test('each bundle is uploaded under its hash and signed from the artifact bucket into signed/<function>/', () => {
         const jobs = ofType('aws_signer_signing_job');
-        expect(jobs).toHaveLength(8);
+        expect(jobs).toHaveLength(11);
         const uploads = new Map(ofType('aws_s3_object').map((o) => [o.change.after.key as string, o]));
         for (const job of jobs) {
           const [source] = (job.change.after.source as { s3: { bucket: string; key: string }[] }[])[0].s3;
