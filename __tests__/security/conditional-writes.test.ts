@@ -225,6 +225,14 @@ describe('availability writes', () => {
     expect(versionItem?.version).toBe(2);
   });
 
+  test('four replacements of one profile at once without If-Match all land, one version each (found by the sequence property test)', async () => {
+    await profiles().put('p-profile-four', profile, undefined, NOW);
+    const written = await Promise.all(
+      [1, 2, 3, 4].map((n) => profiles().put('p-profile-four', { ...profile, name: `Dr. ${n}` }, undefined, NOW)),
+    );
+    expect(written.map((record) => record.version).sort()).toEqual([2, 3, 4, 5]);
+  });
+
   test('a booking decided against an older profile version is refused and writes nothing', async () => {
     // Prepare: the profile is at version 2; the booking claims version 1
     await profiles().put('p-stale-profile', profile, undefined, NOW);

@@ -31,8 +31,14 @@ export interface ProviderProfilesOptions {
   readonly tenantId: string;
 }
 
-/** Attempts of read-then-put when another PUT of the same profile lands in between. */
-const PUT_ATTEMPTS = 3;
+/**
+ * Attempts of read-then-put when another PUT of the same profile lands in between: with N PUTs
+ * of one profile at once, the last to commit needs N attempts. Beyond 5 at once the loser is told
+ * 503 with Retry-After, which it can simply follow.
+ */
+const PUT_ATTEMPTS = 5;
+/** A random pause of up to this many ms times the attempt, so that losers do not meet again at once. */
+const RETRY_JITTER_MS = 20;
 
 const PROFILE_FIELDS = [
   'name',
@@ -90,6 +96,7 @@ export class DynamoProviderProfiles implements ProviderProfileStore {
     now: Date,
   ): Promise<ProviderRecord> {
     for (let attempt = 1; attempt <= PUT_ATTEMPTS; attempt++) {
+      if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, RETRY_JITTER_MS * attempt * Math.random()));
       const current = await this.get(providerId, { consistent: true });
       const currentVersion = current?.version ?? 0;
       if (expectedVersion !== undefined && expectedVersion !== currentVersion) {

@@ -59,4 +59,4 @@ export type Operation = (event: APIGatewayProxyEvent, scope: RequestScope) => Pr
  * Attempts of read-decide-write when a concurrent change beat ours (the appointment, or the
  * provider's profile it was decided against); each reads again.
  */
-export const CHANGE_ATTEMPTS = 3;
+export const CHANGE_ATTEMPTS = 5;
