@@ -26,6 +26,7 @@ const PROVIDERS = ['fz-a', 'fz-b'] as const;
 
 const figures = newFigures();
 const perOperation: Record<string, number> = {};
+const okPerOperation: Record<string, number> = {};
 let table: TestTable;
 let send: Send;
 let context: FuzzContext;
@@ -39,7 +40,7 @@ beforeAll(async () => {
     clock: () => NOW,
   });
   send = async (request: HostileRequest): Promise<Answer> => {
-    const method = HTTP_OPERATIONS[request.operation].method;
+    const { method, resourcePath } = HTTP_OPERATIONS[request.operation];
     const event = apiEvent(method, {
       rawBody: request.body,
       headers: request.headers,
@@ -47,6 +48,12 @@ beforeAll(async () => {
       appointmentId: request.appointmentId,
       apiKeyId: SCOPE,
     });
+    if (request.providerId !== undefined) {
+      // The provider operations' resource, as API Gateway names it for them.
+      event.resource = resourcePath;
+      event.path = resourcePath.replace('{providerId}', request.providerId);
+      event.pathParameters = { providerId: request.providerId };
+    }
     const result = await handlers[request.operation as OperationName](event, lambdaContext());
     return { status: result.statusCode, headers: result.headers ?? {}, rawBody: result.body };
   };
@@ -72,6 +79,7 @@ it('10,000+ hostile requests to every endpoint answer 2xx or a contract 4xx, nev
         const answer = answers[index];
         figures.requestsFuzzed += 1;
         perOperation[request.operation] = (perOperation[request.operation] ?? 0) + 1;
+        if (answer.status === 200) okPerOperation[request.operation] = (okPerOperation[request.operation] ?? 0) + 1;
         statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
         withRequest(request, () => checkAnswer(answer, sentText(request), figures));
         recordAllowedWrites(request, answer, ledger, TEST_STAFF);
@@ -92,5 +100,8 @@ it('10,000+ hostile requests to every endpoint answer 2xx or a contract 4xx, nev
   // 412 and 422 need a matching earlier request and come up only a few times per run (0 in some
   // seeds), so they are not required here; their own tests are in __tests__/functions.
   for (const status of [200, 201, 400, 404, 409, 413]) expect(statuses[status]).toBeGreaterThan(0);
+  // And past validation on the provider operations: profiles saved, read, searched.
+  for (const operation of ['put-provider', 'get-provider', 'list-free-slots'])
+    expect(okPerOperation[operation]).toBeGreaterThan(0);
   // 10,000 requests however long they take: about a minute alone on two cores, several under load.
 });

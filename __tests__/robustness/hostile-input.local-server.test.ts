@@ -39,7 +39,11 @@ const percentEncode = (text: string) =>
 async function send(request: HostileRequest, apiKey: string | null = API_KEY): Promise<Answer> {
   const route = HTTP_OPERATIONS[request.operation];
   const path =
-    request.appointmentId === undefined ? '/appointments' : `/appointments/${percentEncode(request.appointmentId)}`;
+    request.providerId !== undefined
+      ? route.resourcePath.replace('{providerId}', percentEncode(request.providerId))
+      : request.appointmentId === undefined
+        ? '/appointments'
+        : `/appointments/${percentEncode(request.appointmentId)}`;
   const url = new URL(path, server.url);
   for (const [name, values] of Object.entries(request.query ?? {})) {
     for (const value of values) url.searchParams.append(name, value);

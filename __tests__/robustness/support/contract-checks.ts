@@ -87,6 +87,14 @@ export class WriteLedger {
   private readonly idempotencyKeys = new Set<string>();
   /** `DAY#<tenant>#<provider>#` prefixes of the day counters the batch's 2xx may have moved. */
   private readonly providerDays = new Set<string>();
+  /** Keys of the profile and version items a 2xx PUT of a provider wrote. */
+  private readonly profileKeys = new Set<string>();
+
+  /** A 2xx `PUT /providers/{providerId}`: its profile item and its version item may change. */
+  allowProfile(tenantId: string, providerId: string): void {
+    this.profileKeys.add(`PROFILE#${tenantId}#${providerId}`);
+    this.profileKeys.add(`PROFILE_VERSION#${tenantId}#${providerId}`);
+  }
 
   /**
    * A 2xx of create, update or cancel: this appointment, its locks, its key, and the day counters
@@ -108,6 +116,7 @@ export class WriteLedger {
     const pk = String(item.pk);
     if (item.sk === 'IDEMPOTENCY') return this.idempotencyKeys.has(pk);
     if (item.sk === 'COUNT') return [...this.providerDays].some((prefix) => pk.startsWith(prefix));
+    if (item.sk === 'PROVIDER' || item.sk === 'VERSION') return this.profileKeys.has(pk);
     // A customer's bookings item changes with each booking, which adds itself to `recent`.
     if (item.sk === 'CUSTOMER') {
       const recent = (item.recent ?? []) as { appointmentId: string }[];

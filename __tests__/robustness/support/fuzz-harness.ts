@@ -80,6 +80,10 @@ export function recordAllowedWrites(
   caller: { readonly tenantId: string; readonly subject: string },
 ): void {
   if (answer.status < 200 || answer.status >= 300) return;
+  if (request.operation === 'put-provider') {
+    ledger.allowProfile(caller.tenantId, String(json(answer).providerId));
+    return;
+  }
   if (!['create-appointment', 'update-appointment', 'cancel-appointment'].includes(request.operation)) return;
   const { appointmentId, providerId } = json(answer) as { appointmentId: unknown; providerId: unknown };
   const key = headerValue(request.headers, 'Idempotency-Key');

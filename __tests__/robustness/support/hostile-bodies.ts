@@ -109,3 +109,90 @@ export function updateBody(ctx: FuzzContext): fc.Arbitrary<string> {
     .map(([body, mutations]) => toJsonText(mutate(body as Record<string, unknown>, mutations)));
   return fc.oneof({ weight: 5, arbitrary: mutated }, { weight: 2, arbitrary: rawBody });
 }
+
+const WEEKDAY_KEYS = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'];
+const OPEN = [{ start: '00:00', end: '24:00' }];
+const validProfile = fc.record({
+  name: fc.constantFrom('Dr. Fuzz', 'Rene\u0301e', '  padded  '),
+  timeZone: fc.constantFrom(...TIME_ZONES),
+  weeklyHours: fc.constantFrom(
+    Object.fromEntries(WEEKDAY_KEYS.map((day) => [day, OPEN])),
+    {
+      MON: [
+        { start: '09:00', end: '12:00' },
+        { start: '13:00', end: '17:00' },
+      ],
+    },
+    {},
+  ),
+  bufferAfterMinutes: fc.constantFrom(0, 15, 120),
+  maxBookingsPerDay: fc.constantFrom(1, 50, 200),
+});
+const brokenProfileFields: [string, unknown][] = [
+  ['weeklyHours', { MON: [{ start: '09:10', end: '10:00' }] }],
+  ['weeklyHours', { MON: [{ start: '09:00', end: '24:15' }] }],
+  ['weeklyHours', { MON: [{ start: '10:00', end: '09:00' }] }],
+  [
+    'weeklyHours',
+    {
+      MON: [
+        { start: '09:00', end: '12:00' },
+        { start: '11:00', end: '13:00' },
+      ],
+    },
+  ],
+  ['weeklyHours', { MONDAY: [] }],
+  ['weeklyHours', { MON: Array.from({ length: 9 }, (_, i) => ({ start: `1${i}:00`, end: `1${i}:30` })) }],
+  ['weeklyHours', null],
+  ['dateOverrides', [{ date: '2027-02-29', intervals: [] }]],
+  [
+    'dateOverrides',
+    [
+      { date: '2027-07-01', intervals: [] },
+      { date: '2027-07-01', intervals: [] },
+    ],
+  ],
+  [
+    'dateOverrides',
+    Array.from({ length: 201 }, (_, i) => ({
+      date: `2028-01-${String((i % 28) + 1).padStart(2, '0')}`,
+      intervals: [],
+    })),
+  ],
+  ['bufferBeforeMinutes', 10],
+  ['bufferAfterMinutes', 135],
+  ['minimumNoticeMinutes', 43_201],
+  ['bookingWindowDays', 0],
+  ['maxBookingsPerDay', 201],
+  ['name', 'Dr.\u0007Fuzz'],
+  ['name', '\u202eevil'],
+  ['timeZone', 'Mars/Olympus_Mons'],
+];
+
+/** `PUT /providers/{providerId}` bodies: valid profiles, each field broken, hostile values, raw text, huge ones. */
+export function profileBody(): fc.Arbitrary<string> {
+  return fc.oneof(
+    { weight: 3, arbitrary: validProfile.map((profile) => JSON.stringify(profile)) },
+    {
+      weight: 4,
+      arbitrary: fc
+        .tuple(validProfile, fc.constantFrom(...brokenProfileFields))
+        .map(([profile, [field, value]]) => JSON.stringify({ ...profile, [field]: value })),
+    },
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(
+          validProfile,
+          fc.constantFrom('name', 'timeZone', 'weeklyHours', 'bufferAfterMinutes', 'extra'),
+          hostileValue,
+        )
+        .map(([profile, field, value]) => toJsonText(withField(profile, field, value))),
+    },
+    { weight: 1, arbitrary: rawBody },
+    {
+      weight: 1,
+      arbitrary: fc.integer({ min: 131_000, max: 132_000 }).map((n) => `{"name":"${'x'.repeat(n)}"}`),
+    },
+  );
+}

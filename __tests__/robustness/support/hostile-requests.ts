@@ -4,12 +4,14 @@
  */
 import fc from 'fast-check';
 import { OperationName } from '../../../src/operations';
-import { createBody, updateBody } from './hostile-bodies';
+import { createBody, profileBody, updateBody } from './hostile-bodies';
 import { hostileString, hostileTime } from './hostile-values';
 
 export interface HostileRequest {
   readonly operation: OperationName;
   readonly appointmentId?: string;
+  /** The `{providerId}` of the provider operations' paths. */
+  readonly providerId?: string;
   readonly body?: string;
   readonly headers: Record<string, string>;
   readonly query?: Record<string, string[]>;
@@ -128,7 +130,53 @@ function listQuery(ctx: FuzzContext): fc.Arbitrary<Record<string, string[]>> {
     });
 }
 
+/** The provider whose profile the fuzzed PUTs replace: the booking pool keeps its open profiles. */
+export const PROFILE_FUZZ_PROVIDER = 'fz-profile';
+
+function providerId(ctx: FuzzContext, pool: readonly string[]): fc.Arbitrary<string> {
+  const odd = ['', 'a'.repeat(65), '../x', '%2F', 'PROFILE#x', ' ', '\u0000', 'id\u202e', 'a/b', 'null'];
+  return fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom(...pool) },
+    { weight: 2, arbitrary: fc.oneof(fc.constantFrom(...odd), hostileString) },
+    { weight: 1, arbitrary: fc.constantFrom(...ctx.providers.map((p) => `${p}-unknown`)) },
+  );
+}
+
+function slotQuery(): fc.Arbitrary<Record<string, string[]>> {
+  // Valid searches too (the defaults, or a window within 31 days), so that the search itself runs.
+  const valid: fc.Arbitrary<Record<string, string[]>> = fc.oneof(
+    fc.constant<Record<string, string[]>>({ durationMinutes: ['30'] }),
+    fc.constantFrom('15', '60', '480').map((minutes) => ({
+      from: [new Date().toISOString()],
+      to: [new Date(Date.now() + 3 * 86_400_000).toISOString()],
+      durationMinutes: [minutes],
+    })),
+  );
+  const hostile = fc
+    .tuple(
+      fc.record(
+        {
+          from: hostileTime,
+          to: hostileTime,
+          durationMinutes: fc.constantFrom('15', '30', '480', '0', '50', '495', '1e2', '', '-15', ' 30', 'abc'),
+          unknownParam: hostileString,
+        },
+        { requiredKeys: [] },
+      ),
+      fc.option(fc.constantFrom('durationMinutes', 'from'), { nil: undefined }),
+    )
+    .map(([query, doubled]) => {
+      const multi: Record<string, string[]> = Object.fromEntries(
+        Object.entries(query).map(([name, value]) => [name, [value as string]]),
+      );
+      if (doubled) multi[doubled] = [...(multi[doubled] ?? ['30']), '45'];
+      return multi;
+    });
+  return fc.oneof({ weight: 1, arbitrary: valid }, { weight: 2, arbitrary: hostile });
+}
+
 export function hostileRequest(ctx: FuzzContext): fc.Arbitrary<HostileRequest> {
+  const readable = [...ctx.providers, PROFILE_FUZZ_PROVIDER];
   return fc.oneof(
     fc.record({ operation: fc.constant('create-appointment' as const), body: createBody(ctx), headers }),
     fc.record({ operation: fc.constant('get-appointment' as const), appointmentId: appointmentId(ctx.ids), headers }),
@@ -144,12 +192,26 @@ export function hostileRequest(ctx: FuzzContext): fc.Arbitrary<HostileRequest> {
       appointmentId: appointmentId(ctx.cancellableIds),
       headers,
     }),
+    fc.record({
+      operation: fc.constant('put-provider' as const),
+      providerId: providerId(ctx, [PROFILE_FUZZ_PROVIDER]),
+      body: profileBody(),
+      headers,
+    }),
+    fc.record({ operation: fc.constant('get-provider' as const), providerId: providerId(ctx, readable), headers }),
+    fc.record({
+      operation: fc.constant('list-free-slots' as const),
+      providerId: providerId(ctx, readable),
+      query: slotQuery(),
+      headers,
+    }),
   );
 }
 
 /** Every text the request carries, for telling an echo of the input from a leak. */
 export const sentText = (request: HostileRequest): string[] => [
   request.appointmentId ?? '',
+  request.providerId ?? '',
   request.body ?? '',
   ...Object.values(request.headers),
   ...Object.values(request.query ?? {}).flat(),
