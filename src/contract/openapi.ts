@@ -6,18 +6,102 @@
  * `npm run dev` at /openapi.json and written to docs/openapi.json by `npm run docs`.
  */
 import { HTTP_OPERATIONS, OPERATION_NAMES, OperationName } from '../operations';
+import type { ErrorCode } from '../domain/errors';
+import { draft04To202012 } from './json-schema-2020';
 import { CUSTOMER_SCHEMA, PROVIDER_PROFILE_SCHEMA } from './request-schemas';
 
-const withoutDraft = <T extends { $schema?: string; title?: string }>(schema: T) => {
-  const copy: Record<string, unknown> = { ...schema };
-  delete copy.$schema;
+/** The draft-04 model as JSON Schema 2020-12, without its title (the component's name says it). */
+const translated = (schema: object) => {
+  const copy = draft04To202012(schema);
   delete copy.title;
   return copy;
 };
 
-const error = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+const EXAMPLE_CUSTOMER = {
+  customerId: 'cust_1',
+  name: 'Ada Lovelace',
+  email: 'ada@example.com',
+  phone: '+14155550100',
+};
+const EXAMPLE_APPOINTMENT = {
+  appointmentId: 'apt_01JEXAMPLE',
+  providerId: 'dr-smith',
+  customer: EXAMPLE_CUSTOMER,
+  start: '2026-12-02T17:00:00.000Z',
+  end: '2026-12-02T17:45:00.000Z',
+  durationMinutes: 45,
+  timeZone: 'America/Los_Angeles',
+  notes: 'first visit',
+  reminderMinutesBefore: [1440, 60],
+  status: 'CONFIRMED',
+  version: 1,
+  createdAt: '2026-12-01T12:00:00.000Z',
+  updatedAt: '2026-12-01T12:00:00.000Z',
+};
+const EXAMPLE_WEEKLY_HOURS = { MON: [{ start: '09:00', end: '17:00' }], TUE: [{ start: '09:00', end: '17:00' }] };
+const EXAMPLE_PROVIDER = {
+  providerId: 'dr-smith',
+  name: 'Dr Smith',
+  timeZone: 'America/Los_Angeles',
+  weeklyHours: EXAMPLE_WEEKLY_HOURS,
+  dateOverrides: [],
+  bufferBeforeMinutes: 0,
+  bufferAfterMinutes: 0,
+  minimumNoticeMinutes: 60,
+  bookingWindowDays: 60,
+  version: 1,
+  createdAt: '2026-12-01T12:00:00.000Z',
+  updatedAt: '2026-12-01T12:00:00.000Z',
+};
+
+/** One example per request body, by its schema's title: a new body without one is a type error. */
+const REQUEST_EXAMPLES: Readonly<
+  Record<NonNullable<(typeof HTTP_OPERATIONS)[OperationName]['requestBody']>['title'], unknown>
+> = {
+  CreateAppointmentRequest: {
+    providerId: 'dr-smith',
+    customer: EXAMPLE_CUSTOMER,
+    start: '2026-12-02T09:00:00-08:00',
+    durationMinutes: 45,
+    timeZone: 'America/Los_Angeles',
+    notes: 'first visit',
+    reminderMinutesBefore: [1440, 60],
+  },
+  UpdateAppointmentRequest: { start: '2026-12-02T10:00:00-08:00', notes: null },
+  CancelAppointmentRequest: { reason: 'feeling better' },
+  ProviderProfileRequest: { name: 'Dr Smith', timeZone: 'America/Los_Angeles', weeklyHours: EXAMPLE_WEEKLY_HOURS },
+};
+
+/** A code the document answers: the functions' (src/domain/errors.ts) and the authorizer's. */
+type AnsweredCode = ErrorCode | 'UNAUTHENTICATED';
+
+/** The error body (../shared/API-CONTRACT.md), its `code` one of `codes`. */
+const errorSchema = (codes: readonly AnsweredCode[]) => ({
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message'],
+      properties: {
+        code: { type: 'string', enum: codes },
+        message: { type: 'string' },
+        requestId: { type: 'string' },
+        details: { type: 'array', items: { $ref: '#/components/schemas/ErrorDetail' } },
+      },
+    },
+  },
+});
+
+/** An error answer: its codes (an enum on `error.code`, so a client can switch on them) and when. */
+const error = (codes: readonly [AnsweredCode, ...AnsweredCode[]], description: string) => ({
+  description: description.startsWith(codes[0]) ? description : `${codes.join(', ')}: ${description}`,
+  content: {
+    'application/json': {
+      schema: errorSchema(codes),
+      example: { error: { code: codes[0], message: description, requestId: 'req-0001' } },
+    },
+  },
 });
 const etag = {
   ETag: { description: 'The version as an entity tag ("3"); send it back in If-Match', schema: { type: 'string' } },
@@ -25,17 +109,35 @@ const etag = {
 const appointmentResponse = (description: string, headers?: Record<string, unknown>) => ({
   description,
   headers: { ...etag, ...headers },
-  content: { 'application/json': { schema: { $ref: '#/components/schemas/Appointment' } } },
+  content: {
+    'application/json': { schema: { $ref: '#/components/schemas/Appointment' }, example: EXAMPLE_APPOINTMENT },
+  },
 });
 const common = {
-  '401': error('UNAUTHENTICATED: no valid ID token in Authorization: Bearer'),
+  '401': error(['UNAUTHENTICATED'], 'no valid ID token in Authorization: Bearer'),
   '403': {
     description:
       'Missing or wrong API key: `{"message":"Forbidden"}` (API Gateway); or FORBIDDEN: the caller role may not do this',
-    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+    content: {
+      'application/json': {
+        schema: {
+          oneOf: [
+            errorSchema(['FORBIDDEN']),
+            {
+              type: 'object',
+              description: "API Gateway's answer to a missing or wrong x-api-key",
+              required: ['message'],
+              additionalProperties: false,
+              properties: { message: { type: 'string', const: 'Forbidden' } },
+            },
+          ],
+        },
+        example: { error: { code: 'FORBIDDEN', message: 'the caller role may not do this', requestId: 'req-0001' } },
+      },
+    },
   },
-  '500': error('Unexpected failure (carries requestId)'),
-  '503': error('A dependency is unavailable or throttling; see Retry-After'),
+  '500': error(['INTERNAL'], 'an unexpected failure (carries requestId)'),
+  '503': error(['SERVICE_UNAVAILABLE'], 'a dependency is unavailable or throttling; see Retry-After'),
 };
 
 /** What the document says of each operation beyond the registry: its answers, and notes. */
@@ -43,15 +145,17 @@ const DOCUMENTATION: Readonly<Record<OperationName, { description?: string; resp
   'create-appointment': {
     responses: {
       '201': appointmentResponse('Booked', { Location: { schema: { type: 'string' } } }),
-      '400': error('VALIDATION_ERROR'),
-      '404': error('PROVIDER_NOT_FOUND: no such provider in the caller tenant'),
+      '400': error(['VALIDATION_ERROR'], 'the request is not valid (details name the fields)'),
+      '404': error(['PROVIDER_NOT_FOUND'], 'no such provider in the caller tenant'),
       '409': error(
+        ['SLOT_CONFLICT', 'DAILY_LIMIT_REACHED', 'BOOKING_LIMIT_REACHED'],
         'SLOT_CONFLICT: the padded interval overlaps the padded interval of a confirmed appointment of the provider; ' +
           'DAILY_LIMIT_REACHED: the provider has maxBookingsPerDay appointments on that local date; ' +
           'BOOKING_LIMIT_REACHED: the customer already holds maxOpenBookingsPerCustomer upcoming appointments',
       ),
-      '413': error('PAYLOAD_TOO_LARGE'),
+      '413': error(['PAYLOAD_TOO_LARGE'], 'the body is larger than the API takes'),
       '422': error(
+        ['OUTSIDE_AVAILABILITY', 'IDEMPOTENCY_KEY_REUSED'],
         'OUTSIDE_AVAILABILITY (details: one {"reason": OUTSIDE_WORKING_HOURS | MINIMUM_NOTICE | BEYOND_BOOKING_WINDOW}); ' +
           'IDEMPOTENCY_KEY_REUSED: same key, different body',
       ),
@@ -63,27 +167,38 @@ const DOCUMENTATION: Readonly<Record<OperationName, { description?: string; resp
     responses: {
       '200': {
         description: 'Appointments whose start is in [from, to), by start',
-        content: { 'application/json': { schema: { $ref: '#/components/schemas/AppointmentPage' } } },
+        content: {
+          'application/json': {
+            schema: { $ref: '#/components/schemas/AppointmentPage' },
+            example: { items: [EXAMPLE_APPOINTMENT], nextToken: 'eyJ...' },
+          },
+        },
       },
-      '400': error('VALIDATION_ERROR'),
+      '400': error(['VALIDATION_ERROR'], 'the request is not valid (details name the fields)'),
       ...common,
     },
   },
   'get-appointment': {
     responses: {
       '200': appointmentResponse('The appointment'),
-      '404': error('NOT_FOUND: no such appointment, or one the caller may not see'),
+      '404': error(['NOT_FOUND'], 'no such appointment, or one the caller may not see'),
       ...common,
     },
   },
   'update-appointment': {
     responses: {
       '200': appointmentResponse('Updated (version + 1)'),
-      '400': error('VALIDATION_ERROR'),
-      '404': error('NOT_FOUND; PROVIDER_NOT_FOUND when a move finds no profile of its provider'),
-      '409': error('SLOT_CONFLICT, DAILY_LIMIT_REACHED or APPOINTMENT_CANCELLED'),
-      '412': error('VERSION_MISMATCH'),
-      '422': error('OUTSIDE_AVAILABILITY (details: one {"reason": ...}, as for POST)'),
+      '400': error(['VALIDATION_ERROR'], 'the request is not valid (details name the fields)'),
+      '404': error(
+        ['NOT_FOUND', 'PROVIDER_NOT_FOUND'],
+        'no such appointment; or a move finds no profile of its provider',
+      ),
+      '409': error(
+        ['SLOT_CONFLICT', 'DAILY_LIMIT_REACHED', 'APPOINTMENT_CANCELLED'],
+        'the new interval conflicts or the day is full (as for POST), or the appointment is cancelled',
+      ),
+      '412': error(['VERSION_MISMATCH'], 'If-Match does not name the current version'),
+      '422': error(['OUTSIDE_AVAILABILITY'], 'details: one {"reason": ...}, as for POST'),
       ...common,
     },
   },
@@ -92,9 +207,9 @@ const DOCUMENTATION: Readonly<Record<OperationName, { description?: string; resp
       '200': appointmentResponse(
         'Cancelled (or already cancelled, unchanged); a given reason is kept as cancellationReason',
       ),
-      '400': error('VALIDATION_ERROR: the optional body {"reason": ...}'),
-      '404': error('NOT_FOUND'),
-      '412': error('VERSION_MISMATCH'),
+      '400': error(['VALIDATION_ERROR'], 'the optional body {"reason": ...} is not valid'),
+      '404': error(['NOT_FOUND'], 'no such appointment, or one the caller may not see'),
+      '412': error(['VERSION_MISMATCH'], 'If-Match does not name the current version'),
       ...common,
     },
   },
@@ -103,16 +218,16 @@ const DOCUMENTATION: Readonly<Record<OperationName, { description?: string; resp
       'Appointments already booked stay as they are; new bookings and reschedules follow the new availability.',
     responses: {
       '200': providerResponse('Saved (version 1, then + 1 on every PUT), with the defaults filled in'),
-      '400': error('VALIDATION_ERROR naming the field, like weeklyHours.MON[1].start'),
-      '412': error('VERSION_MISMATCH'),
-      '413': error('PAYLOAD_TOO_LARGE'),
+      '400': error(['VALIDATION_ERROR'], 'naming the field, like weeklyHours.MON[1].start'),
+      '412': error(['VERSION_MISMATCH'], 'If-Match does not name the current version'),
+      '413': error(['PAYLOAD_TOO_LARGE'], 'the body is larger than the API takes'),
       ...common,
     },
   },
   'get-provider': {
     responses: {
       '200': providerResponse('The provider'),
-      '404': error('PROVIDER_NOT_FOUND'),
+      '404': error(['PROVIDER_NOT_FOUND'], 'no such provider in the caller tenant'),
       ...common,
     },
   },
@@ -122,10 +237,20 @@ const DOCUMENTATION: Readonly<Record<OperationName, { description?: string; resp
     responses: {
       '200': {
         description: 'The free slots, ascending',
-        content: { 'application/json': { schema: { $ref: '#/components/schemas/FreeSlots' } } },
+        content: {
+          'application/json': {
+            schema: { $ref: '#/components/schemas/FreeSlots' },
+            example: {
+              providerId: 'dr-smith',
+              timeZone: 'America/Los_Angeles',
+              durationMinutes: 45,
+              slots: [{ start: '2026-12-02T17:00:00.000Z', end: '2026-12-02T17:45:00.000Z' }],
+            },
+          },
+        },
       },
-      '400': error('VALIDATION_ERROR'),
-      '404': error('PROVIDER_NOT_FOUND'),
+      '400': error(['VALIDATION_ERROR'], 'the request is not valid (details name the fields)'),
+      '404': error(['PROVIDER_NOT_FOUND'], 'no such provider in the caller tenant'),
       ...common,
     },
   },
@@ -135,7 +260,7 @@ function providerResponse(description: string) {
   return {
     description,
     headers: etag,
-    content: { 'application/json': { schema: { $ref: '#/components/schemas/Provider' } } },
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Provider' }, example: EXAMPLE_PROVIDER } },
   };
 }
 
@@ -146,20 +271,26 @@ const operationId = (name: OperationName) => name.replace(/-([a-z])/g, (_, c: st
 function openApiPaths(): Record<string, Record<string, unknown>> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const name of OPERATION_NAMES) {
-    const { method, resourcePath, parameters, requestBody } = HTTP_OPERATIONS[name];
+    const { method, resourcePath, parameters, requestBody, description: summary } = HTTP_OPERATIONS[name];
     const { description, responses } = DOCUMENTATION[name];
     paths[resourcePath] ??= {};
     paths[resourcePath][method.toLowerCase()] = {
       operationId: operationId(name),
+      summary,
       ...(description === undefined ? {} : { description }),
-      parameters,
+      parameters: parameters.map((parameter) => ({ ...parameter, schema: draft04To202012(parameter.schema) })),
       ...(requestBody === undefined
         ? {}
         : {
             requestBody: {
               // A DELETE's `{reason}` is optional: its schema accepts `{}`.
               required: 'required' in requestBody || 'minProperties' in requestBody,
-              content: { 'application/json': { schema: { $ref: `#/components/schemas/${requestBody.title}` } } },
+              content: {
+                'application/json': {
+                  schema: { $ref: `#/components/schemas/${requestBody.title}` },
+                  example: REQUEST_EXAMPLES[requestBody.title],
+                },
+              },
             },
           }),
       responses,
@@ -168,18 +299,19 @@ function openApiPaths(): Record<string, Record<string, unknown>> {
   return paths;
 }
 
-/** The request bodies' schemas by title, without the draft marker OpenAPI does not take. */
+/** The request bodies' schemas by title, translated from draft-04 (API Gateway's models) to 2020-12. */
 function requestSchemas(): Record<string, unknown> {
   const schemas: Record<string, unknown> = {};
   for (const name of OPERATION_NAMES) {
     const schema = HTTP_OPERATIONS[name].requestBody;
-    if (schema) schemas[schema.title] = withoutDraft(schema);
+    if (schema) schemas[schema.title] = translated(schema);
   }
   return schemas;
 }
 
 export const OPENAPI_DOCUMENT = {
-  openapi: '3.0.3',
+  openapi: '3.1.0',
+  jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
   info: {
     title: 'Appointments API',
     version: '2.0.0',
@@ -202,7 +334,7 @@ export const OPENAPI_DOCUMENT = {
     },
     schemas: {
       ...requestSchemas(),
-      Customer: CUSTOMER_SCHEMA,
+      Customer: translated(CUSTOMER_SCHEMA),
       Appointment: {
         type: 'object',
         required: [
@@ -252,7 +384,7 @@ export const OPENAPI_DOCUMENT = {
         ],
         properties: {
           providerId: { type: 'string' },
-          ...PROVIDER_PROFILE_SCHEMA.properties,
+          ...(translated(PROVIDER_PROFILE_SCHEMA).properties as Record<string, unknown>),
           version: { type: 'integer', minimum: 1 },
           createdAt: { type: 'string', format: 'date-time' },
           updatedAt: { type: 'string', format: 'date-time' },
@@ -286,43 +418,24 @@ export const OPENAPI_DOCUMENT = {
           nextToken: { type: 'string' },
         },
       },
-      Error: {
-        type: 'object',
-        required: ['error'],
-        properties: {
-          error: {
+      ErrorDetail: {
+        oneOf: [
+          {
             type: 'object',
-            required: ['code', 'message'],
+            description: 'VALIDATION_ERROR: which field, and why',
+            required: ['path', 'message'],
+            properties: { path: { type: 'string' }, message: { type: 'string' } },
+          },
+          {
+            type: 'object',
+            description: 'OUTSIDE_AVAILABILITY: which availability rule refused the interval',
+            required: ['reason'],
             properties: {
-              code: { type: 'string', pattern: '^[A-Z_]+$' },
-              message: { type: 'string' },
-              requestId: { type: 'string' },
-              details: {
-                type: 'array',
-                items: {
-                  oneOf: [
-                    {
-                      type: 'object',
-                      required: ['path', 'message'],
-                      properties: { path: { type: 'string' }, message: { type: 'string' } },
-                    },
-                    {
-                      type: 'object',
-                      required: ['reason'],
-                      properties: {
-                        reason: {
-                          type: 'string',
-                          enum: ['OUTSIDE_WORKING_HOURS', 'MINIMUM_NOTICE', 'BEYOND_BOOKING_WINDOW'],
-                        },
-                      },
-                    },
-                  ],
-                },
-              },
+              reason: { type: 'string', enum: ['OUTSIDE_WORKING_HOURS', 'MINIMUM_NOTICE', 'BEYOND_BOOKING_WINDOW'] },
             },
           },
-        },
+        ],
       },
     },
   },
-} as const;
+};
