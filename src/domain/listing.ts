@@ -59,6 +59,14 @@ const listParamsSchema = z.strictObject({
   includeCancelled: z.optional(z.enum(['true', 'false'], { error: 'must be true or false' })),
 });
 
+/** VALIDATION_ERROR naming each query parameter given more than once (`multi`: API Gateway's multi-value map). */
+export function refuseRepeatedParameters(multi: Readonly<Record<string, readonly string[] | undefined>> | null): void {
+  const repeated: ValidationDetail[] = Object.entries(multi ?? {})
+    .filter(([, values]) => (values?.length ?? 0) > 1)
+    .map(([name]) => ({ path: name, message: 'must be given only once' }));
+  if (repeated.length > 0) throw validationError(repeated);
+}
+
 /**
  * The window `[from, to)` of a listing or a free-slot search: `from` defaults to now, `to` to
  * 7 days after `from`; `from < to`, at most 31 days apart, or VALIDATION_ERROR naming `to`.
@@ -89,11 +97,7 @@ export function parseListQuery(
   multi: Readonly<Record<string, readonly string[] | undefined>> | null,
   now: Date,
 ): ListQuery {
-  const repeated: ValidationDetail[] = Object.entries(multi ?? {})
-    .filter(([, values]) => (values?.length ?? 0) > 1)
-    .map(([name]) => ({ path: name, message: 'must be given only once' }));
-  if (repeated.length > 0) throw validationError(repeated);
-
+  refuseRepeatedParameters(multi);
   const result = listParamsSchema.safeParse(single ?? {});
   if (!result.success) throw validationError(toDetails(result.error));
   const params = result.data;

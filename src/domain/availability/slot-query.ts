@@ -4,8 +4,8 @@
  * rule (a multiple of 15, 15 to 480). Each parameter at most once.
  */
 import * as z from 'zod/mini';
-import { validationError, ValidationDetail } from '../errors';
-import { queryWindow } from '../listing';
+import { validationError } from '../errors';
+import { queryWindow, refuseRepeatedParameters } from '../listing';
 import { durationSchema, instantSchema, toDetails } from '../validation';
 import { SlotQuery } from './free-slots';
 
@@ -26,10 +26,7 @@ export function parseSlotQuery(
   multi: Readonly<Record<string, readonly string[] | undefined>> | null,
   now: Date,
 ): SlotQuery {
-  const repeated: ValidationDetail[] = Object.entries(multi ?? {})
-    .filter(([, values]) => (values?.length ?? 0) > 1)
-    .map(([name]) => ({ path: name, message: 'must be given only once' }));
-  if (repeated.length > 0) throw validationError(repeated);
+  refuseRepeatedParameters(multi);
   const result = slotParamsSchema.safeParse(single ?? {});
   if (!result.success) throw validationError(toDetails(result.error));
   const { fromMs, toMs } = queryWindow(result.data.from, result.data.to, now);
