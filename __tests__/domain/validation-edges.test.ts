@@ -29,14 +29,17 @@ const body = (overrides: Record<string, unknown>) => ({
 });
 
 describe('bookable starts', () => {
-  it('accepts the first slot after now and the slot exactly 365 days ahead, as UTC', () => {
+  it('accepts the first slot after now and the last slot before 365 days ahead, as UTC', () => {
     expect(startProblem('2026-11-22T03:15:00Z')).toBe('2026-11-22T03:15:00Z');
-    expect(startProblem('2027-11-22T04:00:00+01:00')).toBe('2027-11-22T03:00:00Z');
+    expect(startProblem('2027-11-22T03:45:00+01:00')).toBe('2027-11-22T02:45:00Z');
   });
 
   it.each([
     ['exactly now', '2026-11-22T03:00:00Z', 'must be in the future'],
-    ['one slot past 365 days', '2027-11-22T03:15:00Z', 'must be at most 365 days ahead'],
+    // Rule 3 of availability (start < now + bookingWindowDays x 24 h, default 365) refuses the
+    // same start, so validation and the booking window never disagree by a slot.
+    ['exactly 365 days ahead', '2027-11-22T03:00:00Z', 'must be less than 365 days ahead'],
+    ['one slot past 365 days', '2027-11-22T03:15:00Z', 'must be less than 365 days ahead'],
     ['on the grid with a fraction', '2026-12-01T09:00:00.5Z', 'must be on a 15-minute boundary with zero seconds'],
     ['off the grid in the past', '2026-11-01T09:05:00Z', 'must be on a 15-minute boundary with zero seconds'],
     ['not a date', '2026-02-30T09:00:00Z', 'is not a calendar date'],

@@ -116,7 +116,8 @@ export const instantSchema = z.pipe(
   }),
 );
 
-/** A bookable start, normalised to UTC `...Z`: on a slot boundary, after `now`, at most 365 days ahead. */
+/** A bookable start, normalised to UTC `...Z`: on a slot boundary, after `now`, less than 365 days ahead
+ * (the default booking window, where rule 3 of availability draws the same line). */
 export function bookableStartSchema(now: Date) {
   return z.pipe(
     z.string(),
@@ -132,8 +133,8 @@ export function bookableStartSchema(now: Date) {
         problem(`must be on a ${SLOT_MINUTES}-minute boundary with zero seconds`);
       } else if (epochMs <= now.getTime()) {
         problem('must be in the future');
-      } else if (epochMs > now.getTime() + MAX_DAYS_AHEAD * DAY_MS) {
-        problem(`must be at most ${MAX_DAYS_AHEAD} days ahead`);
+      } else if (epochMs >= now.getTime() + MAX_DAYS_AHEAD * DAY_MS) {
+        problem(`must be less than ${MAX_DAYS_AHEAD} days ahead`);
       }
       return formatUtc(epochMs);
     }),
