@@ -73,9 +73,9 @@ const context = { awsRequestId: 'bench' } as Parameters<
   ReturnType<typeof createLocalHandlers>['create-appointment']
 >[1];
 
-export const booking = (providerId: string, start: string, durationMinutes = 30) => ({
+export const booking = (providerId: string, start: string, durationMinutes = 30, customerId = `c-${providerId}`) => ({
   providerId,
-  customer: { customerId: `c-${providerId}`, name: 'Bench Customer', email: 'bench@example.com' },
+  customer: { customerId, name: 'Bench Customer', email: 'bench@example.com' },
   start,
   durationMinutes,
   timeZone: 'America/Los_Angeles',
