@@ -1,8 +1,10 @@
 import { App } from 'cdktf';
 import { ConfigError, resolveConfig } from './config/resolve';
 import { defineStacks } from './stacks/app';
+import { recordCreationStacks } from './stacks/creation-stacks';
 
 try {
+  recordCreationStacks(process.env.CDKTF_CREATION_STACKS === '1');
   const app = new App();
   defineStacks(app, resolveConfig(process.env));
   app.synth();

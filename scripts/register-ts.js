@@ -8,6 +8,14 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const CACHE_DIR = path.join(__dirname, '..', '.build', 'ts-cache');
+
+// V8's code cache for every module this process loads (cdktf, the provider's resource modules,
+// the transformed sources), kept under .build/node-compile-cache: a later synth or script skips
+// compiling them again (about 40 ms of a synth). Node 22.1 and later; older Node only skips it.
+const nodeModule = require('node:module');
+if (typeof nodeModule.enableCompileCache === 'function') {
+  nodeModule.enableCompileCache(path.join(__dirname, '..', '.build', 'node-compile-cache'));
+}
 // The transformed code runs in this very process, so it targets the Node running it (the `node`
 // devDependency under npm scripts). In the cache key: code lowered for another Node is not reused.
 const TARGET = `node${process.versions.node.split('.')[0]}`;

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
-import { Aspects, LocalBackend, TerraformOutput, TerraformStack } from 'cdktf';
+import { Aspects, LocalBackend, TerraformOutput } from 'cdktf';
+import { IndependentStack } from './independent-stack';
 import { StateConfig } from '../config/environments';
 import { StackEnvironment } from '../constructs/stack-environment';
 import { StateBucket } from '../constructs/state/state-bucket';
@@ -19,7 +20,7 @@ export interface BootstrapStackProps {
  * root, git-ignored. Apply it once per account: `npm run deploy -- appointments-bootstrap`.
  * `state.readerPrincipalArns` names who may read state (default: the state account's principals).
  */
-export class BootstrapStack extends TerraformStack {
+export class BootstrapStack extends IndependentStack {
   readonly stateBucket: StateBucket;
 
   constructor(scope: Construct, id: string, props: BootstrapStackProps) {

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
-import { Aspects, TerraformOutput, TerraformStack } from 'cdktf';
+import { Aspects, TerraformOutput } from 'cdktf';
+import { IndependentStack } from './independent-stack';
 import { EnvironmentConfig, StateConfig } from '../config/environments';
 import { ServiceNaming } from '../config/naming';
 import { BookingApi } from '../constructs/api/booking-api';
@@ -27,7 +28,7 @@ export interface ServiceStackProps {
 }
 
 /** One environment of the appointments service. Composes the domain constructs; no logic here. */
-export class ServiceStack extends TerraformStack {
+export class ServiceStack extends IndependentStack {
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
     super(scope, id);
     const env = props.environment;

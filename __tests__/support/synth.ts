@@ -57,7 +57,10 @@ export function synthServiceStack(
       /* eslint-disable @typescript-eslint/no-require-imports */
       const { Testing } = require('cdktf') as typeof import('cdktf');
       const { ServiceStack } = require('../../stacks/service-stack') as { ServiceStack: typeof ServiceStackClass };
+      const { recordCreationStacks } =
+        require('../../stacks/creation-stacks') as typeof import('../../stacks/creation-stacks');
       /* eslint-enable @typescript-eslint/no-require-imports */
+      recordCreationStacks(false); // as main.ts does: the same output (synthesis-speed.test.ts), sooner
       const config = resolveConfig({ APPOINTMENTS_ENVIRONMENTS: envName });
       const environment = { ...config.environments[0], ...overrides };
       const app = Testing.app() as App;

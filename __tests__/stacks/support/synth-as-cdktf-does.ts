@@ -1,0 +1,16 @@
+/**
+ * The app synthesized with cdktf's own behaviour: the preparing resolution pass of every stack
+ * (`TerraformStack.prototype.prepareStack`) and a recorded creation stack for every token. Run by
+ * `synthesis-speed.test.ts` beside `main.ts`, whose output must be the same, byte for byte.
+ */
+import { App, TerraformStack } from 'cdktf';
+import { resolveConfig } from '../../../config/resolve';
+import { defineStacks } from '../../../stacks/app';
+import { recordCreationStacks } from '../../../stacks/creation-stacks';
+import { IndependentStack } from '../../../stacks/independent-stack';
+
+IndependentStack.prototype.prepareStack = TerraformStack.prototype.prepareStack;
+recordCreationStacks(true);
+const app = new App();
+defineStacks(app, resolveConfig(process.env));
+app.synth();
