@@ -4,6 +4,9 @@ moto_launcher.py's patch closes it.
   python3 gap_probes.py --list                the gap ids this file can probe
   python3 gap_probes.py [--patched] <gap-id>  prints {"present": bool, "observed": "..."}:
                                               whether moto (with the launcher's patches) has the gap
+  python3 gap_probes.py [--patched] --all     prints {"<gap-id>": {"present": ..., "observed": ...}}
+                                              for every gap, each probed in its own mock_aws()
+                                              (one process: importing moto takes a second or more)
 
 Run by __tests__/rehearsal/emulator-gaps.test.ts. Uses moto in process (mock_aws), so it needs
 no server and no port.
@@ -177,13 +180,21 @@ def main():
     if patched:
         args = args[1:]
         import moto_launcher  # noqa: F401  (its import applies the patches)
+    if args == ["--all"]:
+        print(json.dumps({gap: run_probe(gap) for gap in sorted(PROBES)}))
+        return 0
     if len(args) != 1 or args[0] not in PROBES:
-        print(f"usage: gap_probes.py --list | [--patched] <{'|'.join(sorted(PROBES))}>", file=sys.stderr)
+        print(f"usage: gap_probes.py --list | [--patched] (--all | <{'|'.join(sorted(PROBES))}>)", file=sys.stderr)
         return 2
-    with mock_aws():
-        present, observed = PROBES[args[0]]()
-    print(json.dumps({"present": present, "observed": observed}))
+    print(json.dumps(run_probe(args[0])))
     return 0
+
+
+def run_probe(gap):
+    """One probe on a fresh emulated account: mock_aws() starts each with no resources."""
+    with mock_aws():
+        present, observed = PROBES[gap]()
+    return {"present": present, "observed": observed}
 
 
 if __name__ == "__main__":
