@@ -22,6 +22,7 @@ import { startDynamoDbLocal } from './local/dynamodb-engine';
 import { attachLocalApi, generateApiKey } from './local/api-gateway';
 import { createLocalIssuer, LocalSigningKey } from './local/local-issuer';
 import { MAX_TOKEN_LIFETIME_SECONDS } from './local/token-requests';
+import { REFERENCE_PAGE_PATH, referencePageFiles } from './reference-page/reference-page';
 
 export interface DevServerOptions {
   /** @default 3000; 0 picks a free port */
@@ -95,7 +96,13 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     // The issuer is the server's own URL, known once it listens; nothing is served before this.
     const issuer = createLocalIssuer({ issuer: url, signingKey: options.signingKey });
-    attachLocalApi(server, { handlers, apiKey, issuer, documents: { '/openapi.json': OPENAPI_DOCUMENT } });
+    attachLocalApi(server, {
+      handlers,
+      apiKey,
+      issuer,
+      documents: { '/openapi.json': OPENAPI_DOCUMENT },
+      files: referencePageFiles({ openApiPath: '/openapi.json' }),
+    });
     const { token: staffToken } = issuer.issue({
       tenantId: DEMO_TENANT_ID,
       role: 'staff',
@@ -136,6 +143,7 @@ async function main(): Promise<void> {
   console.log(`notifications: ${server.notificationsFile}`);
   if (!givenKey) console.log(`API key (set API_KEY to choose one): ${server.apiKey}`);
   console.log(`OpenAPI: ${server.url}/openapi.json`);
+  console.log(`API reference (Authorize with the key and token printed here): ${server.url}${REFERENCE_PAGE_PATH}`);
   console.log(`JWKS: ${server.url}/.well-known/jwks.json; more tokens: POST ${server.url}/dev/tokens`);
   console.log(`staff token: ${server.staffToken}`);
   console.log(`listening on ${server.url}`);

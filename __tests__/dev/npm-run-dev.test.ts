@@ -26,6 +26,7 @@ beforeAll(async () => {
         ['apiKey', /^API key \(set API_KEY to choose one\): (\S+)$/m],
         ['url', /listening on (http:\/\/127\.0\.0\.1:\d+)$/m],
         ['staffToken', /^staff token: (\S+)$/m],
+        ['referencePage', /^API reference \(Authorize with the key and token printed here\): (\S+)$/m],
       ] as const) {
         const match = pattern.exec(output);
         if (match) printed[name] = match[1];
@@ -58,6 +59,12 @@ it('prints the staff token of tenant demo before it listens, and the printed tok
   });
   expect(await get({ 'x-api-key': printed.apiKey, authorization: `Bearer ${printed.staffToken}` })).toBe(200);
   expect(await get({ 'x-api-key': printed.apiKey })).toBe(401);
+});
+
+it('prints the URL of the API reference page, which it serves', async () => {
+  expect(printed.referencePage).toBe(`${printed.url}/docs`);
+  const page = await fetch(printed.referencePage);
+  expect([page.status, page.headers.get('content-type')]).toEqual([200, 'text/html; charset=utf-8']);
 });
 
 it('issues more tokens at POST /dev/tokens with the printed key', async () => {

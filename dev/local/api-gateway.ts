@@ -17,6 +17,16 @@ export interface LocalApiOptions {
   readonly issuer: LocalIssuer;
   /** Extra documents served without a key, by path (e.g. /openapi.json). */
   readonly documents?: Record<string, unknown>;
+  /** Files served without a key, by path (e.g. the reference page at /docs and its assets). */
+  readonly files?: Record<string, LocalFile>;
+}
+
+/** A file the local server serves as it is, read at each request. */
+export interface LocalFile {
+  readonly contentType: string;
+  readonly load: () => Promise<Buffer | string>;
+  /** Extra response headers (e.g. a page's Content-Security-Policy). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -29,6 +39,17 @@ const send = (res: ServerResponse, result: APIGatewayProxyResult) => {
   res.end(result.body);
 };
 
+const sendFile = async (res: ServerResponse, file: LocalFile) => {
+  const body = await file.load();
+  res.writeHead(200, {
+    'Content-Type': file.contentType,
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-cache',
+    ...file.headers,
+  });
+  res.end(body);
+};
+
 const PAYLOAD_TOO_LARGE = { error: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large' } };
 const NO_ROUTE = { error: { code: 'NOT_FOUND', message: 'No such resource or method' } };
 
@@ -39,7 +60,7 @@ export const createLocalApi = (options: LocalApiOptions): Server => attachLocalA
  * Makes `server` answer like the deployed API: API Gateway's checks first (route, the Lambda
  * authorizer's token check, then the API key, as API Gateway orders them; size), then the
  * operation's Lambda handler with the same proxy event API Gateway would send. The server's own
- * routes (documents, the JWKS, `/dev/tokens`) need no token.
+ * routes (documents, files, the JWKS, `/dev/tokens`) need no token.
  */
 export function attachLocalApi(server: Server, options: LocalApiOptions): Server {
   const expectedKey = Buffer.from(options.apiKey);
@@ -79,6 +100,8 @@ export function attachLocalApi(server: Server, options: LocalApiOptions): Server
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const document = options.documents?.[url.pathname];
     if (req.method === 'GET' && document !== undefined) return json(res, 200, document);
+    const file = options.files?.[url.pathname];
+    if (req.method === 'GET' && file !== undefined) return sendFile(res, file);
     if (req.method === 'GET' && url.pathname === JWKS_PATH) return send(res, jwksResponse(options.issuer));
 
     const matched = matchRoute(req.method ?? '', url.pathname);
