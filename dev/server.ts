@@ -100,7 +100,11 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       handlers,
       apiKey,
       issuer,
-      documents: { '/openapi.json': OPENAPI_DOCUMENT },
+      // The document names this server, on whatever port it listens: a client generated from it, or
+      // "Try it" in the reference page, reaches the server that served it.
+      documents: {
+        '/openapi.json': { ...OPENAPI_DOCUMENT, servers: [{ url, description: 'this npm run dev server' }] },
+      },
       files: referencePageFiles({ openApiPath: '/openapi.json' }),
     });
     const { token: staffToken } = issuer.issue({

@@ -71,8 +71,9 @@ describe('the local server', () => {
   test('serves the OpenAPI document', async () => {
     const res = await fetch(`${server.url}/openapi.json`);
     expect(res.status).toBe(200);
-    const doc = (await res.json()) as { openapi: string; paths: Record<string, unknown> };
+    const doc = (await res.json()) as { openapi: string; servers: unknown; paths: Record<string, unknown> };
     expect(doc.openapi).toMatch(/^3\./);
+    expect(doc.servers).toEqual([{ url: server.url, description: 'this npm run dev server' }]);
     expect(Object.keys(doc.paths)).toEqual([
       '/appointments',
       '/appointments/{appointmentId}',
