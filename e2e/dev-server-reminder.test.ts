@@ -2,11 +2,12 @@
  * With `npm run dev`, a reminder fires within the minute it is due. Books an appointment at the
  * next 15-minute boundary at least 3 minutes away, with a lead time that makes its reminder due
  * about 2 minutes after booking, then waits for the reminder line in the notifications file.
- * Takes 2 to 3 minutes of real time.
+ * Takes 2 to 3 minutes of real time. Its API calls go through the generated client (api-client/).
  */
 import { readFileSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { startDevServer } from '../dev/server';
+import { createAppointmentsApiClient } from '../api-client/appointments-api-client';
 
 const MINUTE = 60_000;
 
@@ -18,38 +19,32 @@ test('a reminder booked to be due in ~2 minutes is written within the minute it 
     const minutesBefore = Math.floor((start - now - 2 * MINUTE) / MINUTE);
     const dueAt = start - minutesBefore * MINUTE;
 
-    const headers = {
-      'x-api-key': 'e2e-key',
-      authorization: `Bearer ${server.staffToken}`,
-      'content-type': 'application/json',
-    };
+    const client = createAppointmentsApiClient({ baseUrl: server.url, apiKey: 'e2e-key', idToken: server.staffToken });
     // The provider first: open around the clock, so the next quarter hour is bookable.
     const allDay = [{ start: '00:00', end: '24:00' }];
-    const provider = await fetch(`${server.url}/providers/dr-e2e`, {
-      method: 'PUT',
-      headers,
-      body: JSON.stringify({
+    const provider = await client.PUT('/providers/{providerId}', {
+      params: { path: { providerId: 'dr-e2e' } },
+      body: {
         name: 'Dr. E2E',
         timeZone: 'Asia/Kathmandu',
         weeklyHours: Object.fromEntries(['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'].map((d) => [d, allDay])),
-      }),
+      },
     });
-    expect(provider.status).toBe(200);
+    expect(provider.response.status).toBe(200);
 
-    const res = await fetch(`${server.url}/appointments`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({
+    const booked = await client.POST('/appointments', {
+      body: {
         providerId: 'dr-e2e',
         customer: { customerId: 'c-e2e', name: 'Grace Hopper' },
         start: new Date(start).toISOString().replace('.000Z', 'Z'),
         durationMinutes: 15,
         timeZone: 'Asia/Kathmandu',
         reminderMinutesBefore: [minutesBefore],
-      }),
+      },
     });
-    expect(res.status).toBe(201);
-    const { appointmentId } = (await res.json()) as { appointmentId: string };
+    expect(booked.response.status).toBe(201);
+    if (!booked.data) throw new Error(`POST /appointments answered ${JSON.stringify(booked.error)}`);
+    const { appointmentId } = booked.data;
 
     const reminder = () =>
       readFileSync(server.notificationsFile, 'utf8')
