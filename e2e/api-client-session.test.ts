@@ -7,16 +7,16 @@
  *
  * The one call outside the client is `POST /dev/tokens`: a route of the local server only, never
  * of the deployed API, so the document (and the client) rightly do not have it.
- * Bounded work: about 30 requests on one server, no waiting on the clock. The slots asked for
+ * Bounded work: 36 requests on one server, no waiting on the clock. The slots asked for
  * lie two days ahead, so no slot can become too near while the test runs.
  */
 import { PassThrough } from 'node:stream';
 import { DEMO_TENANT_ID, DevServer, startDevServer } from '../dev/server';
 import {
+  apiError,
   AppointmentsApiClient,
   createAppointmentsApiClient,
   CreateAppointmentRequest,
-  apiError,
   ErrorCodeOf,
   ProviderProfileRequest,
 } from '../api-client/appointments-api-client';
