@@ -7,6 +7,7 @@
  */
 import { HTTP_OPERATIONS, OPERATION_NAMES, OperationName } from '../operations';
 import type { ErrorCode } from '../domain/errors';
+import { APPOINTMENT_PROPERTIES, APPOINTMENT_REQUIRED, EXAMPLE_APPOINTMENT } from './appointment-schema';
 import { draft04To202012 } from './json-schema-2020';
 import { CUSTOMER_SCHEMA, PROVIDER_PROFILE_SCHEMA } from './request-schemas';
 
@@ -17,27 +18,7 @@ const translated = (schema: object) => {
   return copy;
 };
 
-const EXAMPLE_CUSTOMER = {
-  customerId: 'cust_1',
-  name: 'Ada Lovelace',
-  email: 'ada@example.com',
-  phone: '+14155550100',
-};
-const EXAMPLE_APPOINTMENT = {
-  appointmentId: 'apt_01JEXAMPLE',
-  providerId: 'dr-smith',
-  customer: EXAMPLE_CUSTOMER,
-  start: '2026-12-02T17:00:00.000Z',
-  end: '2026-12-02T17:45:00.000Z',
-  durationMinutes: 45,
-  timeZone: 'America/Los_Angeles',
-  notes: 'first visit',
-  reminderMinutesBefore: [1440, 60],
-  status: 'CONFIRMED',
-  version: 1,
-  createdAt: '2026-12-01T12:00:00.000Z',
-  updatedAt: '2026-12-01T12:00:00.000Z',
-};
+const EXAMPLE_CUSTOMER = EXAMPLE_APPOINTMENT.customer;
 const EXAMPLE_WEEKLY_HOURS = { MON: [{ start: '09:00', end: '17:00' }], TUE: [{ start: '09:00', end: '17:00' }] };
 const EXAMPLE_PROVIDER = {
   providerId: 'dr-smith',
@@ -337,36 +318,8 @@ export const OPENAPI_DOCUMENT = {
       Customer: translated(CUSTOMER_SCHEMA),
       Appointment: {
         type: 'object',
-        required: [
-          'appointmentId',
-          'providerId',
-          'customer',
-          'start',
-          'end',
-          'durationMinutes',
-          'timeZone',
-          'reminderMinutesBefore',
-          'status',
-          'version',
-          'createdAt',
-          'updatedAt',
-        ],
-        properties: {
-          appointmentId: { type: 'string' },
-          providerId: { type: 'string' },
-          customer: { $ref: '#/components/schemas/Customer' },
-          start: { type: 'string', format: 'date-time' },
-          end: { type: 'string', format: 'date-time' },
-          durationMinutes: { type: 'integer' },
-          timeZone: { type: 'string' },
-          notes: { type: 'string' },
-          cancellationReason: { type: 'string' },
-          reminderMinutesBefore: { type: 'array', items: { type: 'integer' } },
-          status: { type: 'string', enum: ['CONFIRMED', 'CANCELLED'] },
-          version: { type: 'integer', minimum: 1 },
-          createdAt: { type: 'string', format: 'date-time' },
-          updatedAt: { type: 'string', format: 'date-time' },
-        },
+        required: APPOINTMENT_REQUIRED,
+        properties: { ...APPOINTMENT_PROPERTIES, customer: { $ref: '#/components/schemas/Customer' } },
       },
       Provider: {
         type: 'object',

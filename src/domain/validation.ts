@@ -14,7 +14,7 @@ import { canonicalTimeZone } from './time-zones';
 
 export const MAX_DAYS_AHEAD = 365;
 export const DEFAULT_REMINDER_MINUTES: readonly number[] = [1440, 60];
-const MAX_REMINDERS = 3;
+export const MAX_REMINDERS = 3;
 const MAX_REMINDER_MINUTES = 7 * 24 * 60;
 
 export const idSchema = z
