@@ -12,6 +12,7 @@ import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ResourceInUseException, CreateTableCommand } from '@aws-sdk/client-dynamodb';
+import { PUBLISHED_DOCUMENTS } from '../src/contract/published-documents';
 import { OPENAPI_DOCUMENT } from '../src/contract/openapi';
 import { createDocumentClient } from '../src/data/client';
 import { createTableRequest } from '../src/data/table-schema';
@@ -96,15 +97,18 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     // The issuer is the server's own URL, known once it listens; nothing is served before this.
     const issuer = createLocalIssuer({ issuer: url, signingKey: options.signingKey });
+    // The OpenAPI and AsyncAPI documents and the notification schemas, at their paths under docs/.
+    // The OpenAPI document names this server, on whatever port it listens: a client generated from
+    // it, or "Try it" in the reference page, reaches the server that served it.
+    const documents: Record<string, unknown> = Object.fromEntries(
+      Object.entries(PUBLISHED_DOCUMENTS).map(([file, doc]) => [`/${file}`, doc]),
+    );
+    documents['/openapi.json'] = { ...OPENAPI_DOCUMENT, servers: [{ url, description: 'this npm run dev server' }] };
     attachLocalApi(server, {
       handlers,
       apiKey,
       issuer,
-      // The document names this server, on whatever port it listens: a client generated from it, or
-      // "Try it" in the reference page, reaches the server that served it.
-      documents: {
-        '/openapi.json': { ...OPENAPI_DOCUMENT, servers: [{ url, description: 'this npm run dev server' }] },
-      },
+      documents,
       files: referencePageFiles({ openApiPath: '/openapi.json' }),
     });
     const { token: staffToken } = issuer.issue({

@@ -1,8 +1,15 @@
-/** `npm run docs`: writes docs/openapi.json from src/contract/openapi.ts. */
-import { writeFileSync } from 'node:fs';
+/**
+ * `npm run docs`: writes every published document (src/contract/published-documents.ts) under
+ * docs/: the OpenAPI document, the AsyncAPI document and the notification schemas.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { OPENAPI_DOCUMENT } from '../src/contract/openapi';
+import { PUBLISHED_DOCUMENTS } from '../src/contract/published-documents';
 
-const target = path.resolve(__dirname, '..', 'docs', 'openapi.json');
-writeFileSync(target, `${JSON.stringify(OPENAPI_DOCUMENT, null, 2)}\n`);
-console.log(`wrote ${path.relative(process.cwd(), target)}`);
+const docs = path.resolve(__dirname, '..', 'docs');
+for (const [file, document] of Object.entries(PUBLISHED_DOCUMENTS)) {
+  const target = path.join(docs, file);
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(target, `${JSON.stringify(document, null, 2)}\n`);
+  console.log(`wrote ${path.relative(process.cwd(), target)}`);
+}

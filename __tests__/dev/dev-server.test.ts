@@ -3,6 +3,7 @@
  * way the README's curl session does, with the staff token the server prints at start.
  */
 import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { DEMO_TENANT_ID, DevServer, startDevServer } from '../../dev/server';
 import { seedOpenProvidersAt } from '../support/providers';
@@ -80,6 +81,14 @@ describe('the local server', () => {
       '/providers/{providerId}',
       '/providers/{providerId}/slots',
     ]);
+  });
+
+  test('serves the AsyncAPI document and the notification schemas beside it, without key or token, as under docs/', async () => {
+    for (const file of ['asyncapi.json', 'notifications/appointment-reminder.schema.json']) {
+      const res = await fetch(`${server.url}/${file}`);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual(JSON.parse(readFileSync(path.join(__dirname, '../../docs', file), 'utf8')));
+    }
   });
 
   test('a request head over 16 KB answers 431 in the contract shape', async () => {
