@@ -3,7 +3,7 @@
  * suites do not reach cheaply: a retried record, a change of duration alone, a reschedule that
  * also changes the lead times, a reminder never scheduled because it was due too soon.
  */
-import { planForChange } from '../../src/notifications/change-plan';
+import { plannedChange } from '../support/published-notifications';
 import { reminderScheduleName } from '../../src/notifications/schedules';
 import { addMinutes, makeAppointment, TENANT } from './support';
 
@@ -16,7 +16,7 @@ const next = (changes: Parameters<typeof makeAppointment>[0]) => ({
   version: booked.version + 1,
 });
 const name = (start: string, m: number) => reminderScheduleName(booked.appointmentId, start, m);
-const summary = (plan: ReturnType<typeof planForChange>) => ({
+const summary = (plan: ReturnType<typeof plannedChange>) => ({
   types: plan.messages.map((m) => m.message.type),
   deleted: plan.deleteSchedules,
   created: plan.createSchedules.map((s) => s.name),
@@ -25,8 +25,8 @@ const summary = (plan: ReturnType<typeof planForChange>) => ({
 describe('the plan of a change', () => {
   test('the same record planned twice (a retried batch) gives the same names, messages and event ids', () => {
     const after = next({ reminderMinutesBefore: [60, 30] });
-    expect(planForChange(TENANT, booked, after, NOW)).toEqual(planForChange(TENANT, booked, after, NOW));
-    expect(summary(planForChange(TENANT, booked, after, NOW))).toEqual({
+    expect(plannedChange(TENANT, booked, after, NOW)).toEqual(plannedChange(TENANT, booked, after, NOW));
+    expect(summary(plannedChange(TENANT, booked, after, NOW))).toEqual({
       types: ['APPOINTMENT_UPDATED'],
       deleted: [name(START, 1440)],
       created: [name(START, 30)],
@@ -35,7 +35,7 @@ describe('the plan of a change', () => {
 
   test('a longer duration at the same start is RESCHEDULED (the end moved) but keeps every reminder', () => {
     const after = next({ durationMinutes: 60, end: addMinutes(START, 60) });
-    expect(summary(planForChange(TENANT, booked, after, NOW))).toEqual({
+    expect(summary(plannedChange(TENANT, booked, after, NOW))).toEqual({
       types: ['APPOINTMENT_RESCHEDULED'],
       deleted: [],
       created: [],
@@ -45,7 +45,7 @@ describe('the plan of a change', () => {
   test('a reschedule that also changes the lead times drops every old reminder and makes the new ones only', () => {
     const moved = addMinutes(START, 1440);
     const after = next({ start: moved, end: addMinutes(moved, 30), reminderMinutesBefore: [60, 15] });
-    expect(summary(planForChange(TENANT, booked, after, NOW))).toEqual({
+    expect(summary(plannedChange(TENANT, booked, after, NOW))).toEqual({
       types: ['APPOINTMENT_RESCHEDULED'],
       deleted: [name(START, 1440), name(START, 60)],
       created: [name(moved, 60), name(moved, 15)],
@@ -56,20 +56,20 @@ describe('the plan of a change', () => {
     // 1440 before START is 2026-12-02T17:00Z; at that time plus an hour it has fired, 60 has not
     const late = new Date('2026-12-02T18:00:00Z');
     const after = next({ reminderMinutesBefore: [60, 2880] });
-    const plan = planForChange(TENANT, { ...booked, reminderMinutesBefore: [1440, 60] }, after, late);
+    const plan = plannedChange(TENANT, { ...booked, reminderMinutesBefore: [1440, 60] }, after, late);
     expect(summary(plan)).toEqual({ types: ['APPOINTMENT_UPDATED'], deleted: [], created: [] });
   });
 
   test('the same start and lead times listed in another order change no schedule', () => {
     const after = next({ reminderMinutesBefore: [60, 1440] });
-    const plan = planForChange(TENANT, booked, after, NOW);
+    const plan = plannedChange(TENANT, booked, after, NOW);
     expect(summary(plan)).toEqual({ types: ['APPOINTMENT_UPDATED'], deleted: [], created: [] });
     expect(plan.messages[0].message.changedFields).toEqual(['reminderMinutesBefore']);
   });
 
   test('a rewrite at the same version plans nothing, and a removed item only loses its schedules', () => {
-    expect(summary(planForChange(TENANT, booked, { ...booked }, NOW))).toEqual({ types: [], deleted: [], created: [] });
-    expect(summary(planForChange(TENANT, booked, undefined, NOW))).toEqual({
+    expect(summary(plannedChange(TENANT, booked, { ...booked }, NOW))).toEqual({ types: [], deleted: [], created: [] });
+    expect(summary(plannedChange(TENANT, booked, undefined, NOW))).toEqual({
       types: [],
       deleted: [name(START, 1440), name(START, 60)],
       created: [],

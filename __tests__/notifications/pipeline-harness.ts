@@ -14,6 +14,7 @@ import { seedOpenProviders } from '../support/providers';
 import { DynamoAppointmentRepository } from '../../src/data/dynamo-repository';
 import { ReminderInput } from '../../src/notifications/ports';
 import { handler as publishEvents } from '../../functions/publish-appointment-events/handler';
+import { publishedMessages } from '../support/published-notifications';
 import { createTestTable, hasAppointmentVersion, streamReader, TENANT } from './support';
 
 export const sns = mockClient(SNSClient);
@@ -90,8 +91,8 @@ export function resetMocks(): void {
   scheduler.on(DeleteScheduleCommand).resolves({});
 }
 
-export const published = () =>
-  sns.commandCalls(PublishCommand).map((call) => JSON.parse(call.args[0].input.Message!) as Record<string, unknown>);
+/** The published bodies, each validated against its schema (../support/published-notifications). */
+export const published = () => publishedMessages(sns);
 export const createdNames = () => scheduler.commandCalls(CreateScheduleCommand).map((call) => call.args[0].input.Name);
 export const deletedNames = () => scheduler.commandCalls(DeleteScheduleCommand).map((call) => call.args[0].input.Name);
 

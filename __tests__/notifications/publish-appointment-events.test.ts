@@ -21,6 +21,7 @@ import { seedOpenProviders } from '../support/providers';
 import { DynamoAppointmentRepository } from '../../src/data/dynamo-repository';
 import { handler } from '../../functions/publish-appointment-events/handler';
 import { reminderScheduleName } from '../../src/notifications/schedules';
+import { publishedNotifications } from '../support/published-notifications';
 import {
   addMinutes,
   createTestTable,
@@ -75,7 +76,8 @@ const stored = (appointment: Appointment): StoredAppointment => ({
   appointment,
   hold: openClaim(appointment).hold,
 });
-const publishedMessages = () => sns.commandCalls(PublishCommand).map((call) => JSON.parse(call.args[0].input.Message!));
+const published = () => publishedNotifications(sns);
+const publishedMessages = () => published().map(({ message }) => message);
 const createdNames = () => scheduler.commandCalls(CreateScheduleCommand).map((call) => call.args[0].input.Name);
 const deletedNames = () => scheduler.commandCalls(DeleteScheduleCommand).map((call) => call.args[0].input.Name);
 
@@ -119,15 +121,15 @@ describe('publish-appointment-events', () => {
     // Assess
     expect(records.some((r) => r.dynamodb?.Keys?.sk?.S === 'LOCK')).toBe(true); // lock records are in the batch...
     expect(result).toEqual({ batchItemFailures: [] });
-    expect(sns.commandCalls(PublishCommand)).toHaveLength(1); // ...and publish nothing
-    const [call] = sns.commandCalls(PublishCommand);
-    expect(call.args[0].input.TopicArn).toBe(ENV.TOPIC_ARN);
-    expect(call.args[0].input.MessageAttributes).toEqual({
+    expect(published()).toHaveLength(1); // ...and publish nothing
+    const [notification] = published();
+    expect(notification.topicArn).toBe(ENV.TOPIC_ARN);
+    expect(notification.messageAttributes).toEqual({
       eventType: { DataType: 'String', StringValue: 'APPOINTMENT_CONFIRMED' },
       tenantId: { DataType: 'String', StringValue: TENANT },
       providerId: { DataType: 'String', StringValue: appointment.providerId },
     });
-    expect(JSON.parse(call.args[0].input.Message!)).toEqual({
+    expect(notification.message).toEqual({
       type: 'APPOINTMENT_CONFIRMED',
       tenantId: TENANT,
       eventId: `${appointment.appointmentId}:1:APPOINTMENT_CONFIRMED`,
@@ -217,9 +219,7 @@ describe('publish-appointment-events', () => {
         changedFields: ['notes'],
       },
     ]);
-    expect(sns.commandCalls(PublishCommand)[0].args[0].input.MessageAttributes?.eventType.StringValue).toBe(
-      'APPOINTMENT_UPDATED',
-    );
+    expect(published()[0].messageAttributes.eventType.StringValue).toBe('APPOINTMENT_UPDATED');
     expect(scheduler.calls()).toHaveLength(0);
   });
 
@@ -241,9 +241,7 @@ describe('publish-appointment-events', () => {
         status: 'CANCELLED',
       }),
     ]);
-    expect(sns.commandCalls(PublishCommand)[0].args[0].input.MessageAttributes?.eventType.StringValue).toBe(
-      'APPOINTMENT_CANCELLED',
-    );
+    expect(published()[0].messageAttributes.eventType.StringValue).toBe('APPOINTMENT_CANCELLED');
     const id = current.appointmentId;
     expect(deletedNames()).toEqual([
       reminderScheduleName(id, current.start, 1440),
@@ -331,7 +329,7 @@ describe('publish-appointment-events', () => {
 
     // Assess
     expect(result.batchItemFailures.length).toBeGreaterThan(0);
-    expect(sns.commandCalls(PublishCommand)).toHaveLength(0);
+    expect(published()).toHaveLength(0);
   });
 
   test('a missing environment variable fails the invocation with its name', async () => {

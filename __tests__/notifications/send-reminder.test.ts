@@ -9,6 +9,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { reminderSentKey } from '../../src/data/keys';
 import { handler } from '../../functions/send-reminder/handler';
+import { publishedNotifications } from '../support/published-notifications';
 import { createTestTable, makeAppointment, putAppointment, TENANT, TestTable } from './support';
 
 const TOPIC_ARN = 'arn:aws:sns:us-west-1:111122223333:appointments-test-notifications';
@@ -63,15 +64,15 @@ describe('send-reminder', () => {
     // Assess
     expect(first).toEqual({ sent: true });
     expect(second).toEqual({ sent: false, reason: 'already-sent' });
-    expect(sns.commandCalls(PublishCommand)).toHaveLength(1);
-    const { input } = sns.commandCalls(PublishCommand)[0].args[0];
-    expect(input.TopicArn).toBe(TOPIC_ARN);
-    expect(input.MessageAttributes).toEqual({
+    expect(publishedNotifications(sns)).toHaveLength(1);
+    const [notification] = publishedNotifications(sns);
+    expect(notification.topicArn).toBe(TOPIC_ARN);
+    expect(notification.messageAttributes).toEqual({
       eventType: { DataType: 'String', StringValue: 'APPOINTMENT_REMINDER' },
       tenantId: { DataType: 'String', StringValue: TENANT },
       providerId: { DataType: 'String', StringValue: appointment.providerId },
     });
-    expect(JSON.parse(input.Message!)).toEqual({
+    expect(notification.message).toEqual({
       type: 'APPOINTMENT_REMINDER',
       tenantId: TENANT,
       eventId: `${appointment.appointmentId}:2027-03-14T16:00:00Z:APPOINTMENT_REMINDER:60`,
@@ -93,7 +94,7 @@ describe('send-reminder', () => {
 
     // Assess
     expect(outcome).toEqual({ sent: false, reason: 'cancelled' });
-    expect(sns.commandCalls(PublishCommand)).toHaveLength(0);
+    expect(publishedNotifications(sns)).toHaveLength(0);
     expect(await claimOf(appointment.appointmentId, appointment.start, 60)).toBeUndefined();
   });
 
@@ -112,7 +113,7 @@ describe('send-reminder', () => {
 
     // Assess
     expect(outcome).toEqual({ sent: false, reason: 'stale-start' });
-    expect(sns.commandCalls(PublishCommand)).toHaveLength(0);
+    expect(publishedNotifications(sns)).toHaveLength(0);
   });
 
   test('a reminder whose start differs from the stored start is not published', async () => {
@@ -125,7 +126,7 @@ describe('send-reminder', () => {
 
     // Assess
     expect(outcome).toEqual({ sent: false, reason: 'stale-start' });
-    expect(sns.commandCalls(PublishCommand)).toHaveLength(0);
+    expect(publishedNotifications(sns)).toHaveLength(0);
   });
 
   test('a reminder for an appointment that does not exist is not published', async () => {
@@ -134,7 +135,7 @@ describe('send-reminder', () => {
 
     // Assess
     expect(outcome).toEqual({ sent: false, reason: 'missing' });
-    expect(sns.commandCalls(PublishCommand)).toHaveLength(0);
+    expect(publishedNotifications(sns)).toHaveLength(0);
   });
 
   test('a failed publish releases the claim and throws, so the retry sends the reminder', async () => {
@@ -152,7 +153,7 @@ describe('send-reminder', () => {
     // Assess
     expect(claimAfterFailure).toBeUndefined();
     expect(retried).toEqual({ sent: true });
-    expect(sns.commandCalls(PublishCommand)).toHaveLength(2);
+    expect(publishedNotifications(sns)).toHaveLength(2);
     expect(await claimOf(appointment.appointmentId, appointment.start, 1440)).toBeDefined();
   });
 
