@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- these tests walk the parsed JSON document, whose shape the validator test checks */
 /**
  * docs/openapi.json is a valid OpenAPI 3.1 document (a peer validator's schema check), passes
  * Redocly's recommended ruleset with zero errors and zero warnings (redocly.yaml says which rules
@@ -15,7 +14,30 @@ import { HTTP_OPERATIONS, OPERATION_NAMES } from '../../src/operations';
 
 const root = path.resolve(__dirname, '../..');
 const documentPath = path.join(root, 'docs', 'openapi.json');
-const document = JSON.parse(readFileSync(documentPath, 'utf8'));
+
+/** The parts of an OpenAPI 3.1 document these tests walk (the validator test checks the whole shape). */
+interface SchemaNode {
+  readonly oneOf?: readonly SchemaNode[];
+  readonly properties?: Readonly<Record<string, SchemaNode>>;
+  readonly enum?: readonly string[];
+}
+interface MediaType {
+  readonly schema: SchemaNode;
+  readonly example?: unknown;
+}
+type Content = Readonly<Record<string, MediaType | undefined>>;
+interface Operation {
+  readonly requestBody?: { readonly content?: Content };
+  readonly responses: Readonly<Record<string, { readonly content?: Content }>>;
+}
+interface OpenApiDocument {
+  readonly openapi: string;
+  /** Every path item here holds operations only (no shared parameters or summaries). */
+  readonly paths: Readonly<Record<string, Readonly<Record<string, Operation>>>>;
+  readonly components: { readonly securitySchemes: Readonly<Record<string, unknown>> };
+  readonly security: unknown;
+}
+const document = JSON.parse(readFileSync(documentPath, 'utf8')) as OpenApiDocument;
 
 test('a 3.1 validator (@seriousme/openapi-schema-validator) accepts the document', () => {
   // The validator is an ES module only; jest runs CommonJS, so it runs in its own Node.
@@ -53,12 +75,15 @@ test('every request and response example validates against its schema', () => {
   ajv.addSchema({ $id: 'openapi.json', components: document.components });
   const checked: string[] = [];
   const failures: string[] = [];
-  for (const [route, methods] of Object.entries<Record<string, Record<string, any>>>(document.paths)) {
+  for (const [route, methods] of Object.entries(document.paths)) {
     for (const [method, operation] of Object.entries(methods)) {
-      const media = [
+      const media: [string, MediaType | undefined][] = [
         ['request', operation.requestBody?.content?.['application/json']],
-        ...Object.entries<any>(operation.responses).map(([status, r]) => [status, r.content?.['application/json']]),
-      ] as [string, any][];
+        ...Object.entries(operation.responses).map(([status, r]): [string, MediaType | undefined] => [
+          status,
+          r.content?.['application/json'],
+        ]),
+      ];
       for (const [where, content] of media) {
         if (!content) continue;
         const where_ = `${method.toUpperCase()} ${route} ${where}`;
@@ -82,9 +107,9 @@ test('every request and response example validates against its schema', () => {
 
 test('every error code of src/domain/errors.ts is answered, each at the status the HTTP adapter gives it', () => {
   const answered = new Map<string, Set<number>>();
-  for (const methods of Object.values<Record<string, any>>(document.paths)) {
+  for (const methods of Object.values(document.paths)) {
     for (const operation of Object.values(methods)) {
-      for (const [status, response] of Object.entries<any>(operation.responses)) {
+      for (const [status, response] of Object.entries(operation.responses)) {
         const schema = response.content?.['application/json']?.schema;
         const variants = schema?.oneOf ?? [schema];
         for (const variant of variants) {
