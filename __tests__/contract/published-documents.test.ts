@@ -9,6 +9,8 @@ import * as path from 'node:path';
 import { fromFile, Parser } from '@asyncapi/parser';
 import { NOTIFICATION_TYPES, notificationSchema } from '../../src/contract/notification-schemas';
 import { PUBLISHED_DOCUMENTS } from '../../src/contract/published-documents';
+import { ASYNCAPI_DOCUMENT } from '../../src/contract/asyncapi';
+import { referencedId, resourcesOfType, synthServiceStack } from '../support/synth';
 
 const docs = path.resolve(__dirname, '../../docs');
 
@@ -58,5 +60,15 @@ describe('docs/asyncapi.json', () => {
       'asyncapi-document-resolved at operations.publishNotifications.action',
       'invalid-ref at components.messages.appointmentConfirmed.payload.$ref',
     ]);
+  });
+
+  test("the channel's address is the name of the topic each stack outputs as notification_topic_arn", () => {
+    const { address, parameters } = ASYNCAPI_DOCUMENT.channels.notifications;
+    for (const environment of parameters.environment.enum) {
+      const stack = synthServiceStack(environment);
+      const topicId = referencedId(stack.output?.notification_topic_arn?.value, 'aws_sns_topic');
+      const [, topic] = resourcesOfType(stack, 'aws_sns_topic').find(([id]) => id === topicId)!;
+      expect(address.replace('{environment}', environment)).toBe(topic.name);
+    }
   });
 });
