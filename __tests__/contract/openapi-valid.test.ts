@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import { GATEWAY_ANSWERS, GatewayAnswer } from '../../src/contract/gateway-answers';
 import { STATUS_BY_CODE } from '../../src/http/responses';
 import { HTTP_OPERATIONS, OPERATION_NAMES } from '../../src/operations';
 
@@ -124,8 +125,36 @@ test('every error code of src/domain/errors.ts is answered, each at the status t
   const expected = new Map<string, Set<number>>(
     Object.entries(STATUS_BY_CODE).map(([code, status]) => [code, new Set([status])]),
   );
-  expected.set('UNAUTHENTICATED', new Set([401]));
+  // And every answer API Gateway gives itself (its gateway responses), at its status.
+  for (const { code, status } of Object.values<GatewayAnswer>(GATEWAY_ANSWERS)) {
+    expected.set(code, new Set([...(expected.get(code) ?? []), Number(status)]));
+  }
   expect(answered).toEqual(expected);
+});
+
+test('every operation declares each answer API Gateway can give any request, at its status', () => {
+  // Not these: a body that fails its model, a missing parameter, a body too large (operations
+  // with a body or parameters declare them) and an unknown path (no operation at all).
+  const perRequest = [
+    'UNAUTHORIZED',
+    'ACCESS_DENIED',
+    'THROTTLED',
+    'QUOTA_EXCEEDED',
+    'AUTHORIZER_FAILURE',
+    'DEFAULT_5XX',
+  ];
+  const missing: string[] = [];
+  for (const name of OPERATION_NAMES) {
+    const { method, resourcePath } = HTTP_OPERATIONS[name];
+    const responses = document.paths[resourcePath][method.toLowerCase()].responses;
+    for (const type of perRequest) {
+      const { status, code } = (GATEWAY_ANSWERS as Record<string, GatewayAnswer>)[type];
+      const schema = responses[status]?.content?.['application/json']?.schema;
+      const codes = (schema?.oneOf ?? [schema]).flatMap((v) => v?.properties?.error?.properties?.code?.enum ?? []);
+      if (!codes.includes(code)) missing.push(`${name} ${status} ${code}`);
+    }
+  }
+  expect(missing).toEqual([]);
 });
 
 test('every operation of the registry is in the document, with both security schemes', () => {

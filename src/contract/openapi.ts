@@ -9,6 +9,7 @@ import { HTTP_OPERATIONS, OPERATION_NAMES, OperationName } from '../operations';
 import type { ErrorCode } from '../domain/errors';
 import { APPOINTMENT_PROPERTIES, APPOINTMENT_REQUIRED, EXAMPLE_APPOINTMENT } from './appointment-schema';
 import { draft04To202012 } from './json-schema-2020';
+import type { GatewayAnswerCode } from './gateway-answers';
 import { CUSTOMER_SCHEMA, PROVIDER_PROFILE_SCHEMA } from './request-schemas';
 
 /** The draft-04 model as JSON Schema 2020-12, without its title (the component's name says it). */
@@ -53,8 +54,8 @@ const REQUEST_EXAMPLES: Readonly<
   ProviderProfileRequest: { name: 'Dr Smith', timeZone: 'America/Los_Angeles', weeklyHours: EXAMPLE_WEEKLY_HOURS },
 };
 
-/** A code the document answers: the functions' (src/domain/errors.ts) and the authorizer's. */
-type AnsweredCode = ErrorCode | 'UNAUTHENTICATED';
+/** A code the document answers: the functions' (src/domain/errors.ts) and API Gateway's own (./gateway-answers.ts). */
+type AnsweredCode = ErrorCode | GatewayAnswerCode;
 
 /** The error body (../shared/API-CONTRACT.md), its `code` one of `codes`. */
 const errorSchema = (codes: readonly AnsweredCode[]) => ({
@@ -117,6 +118,11 @@ const common = {
       },
     },
   },
+  '429': error(
+    ['THROTTLED', 'QUOTA_EXCEEDED'],
+    "THROTTLED: the API key's rate limit or the stage's is exceeded, retry later; " +
+      "QUOTA_EXCEEDED: the API key's daily request quota is used up (API Gateway)",
+  ),
   '500': error(['INTERNAL'], 'an unexpected failure (carries requestId)'),
   '503': error(['SERVICE_UNAVAILABLE'], 'a dependency is unavailable or throttling; see Retry-After'),
 };
