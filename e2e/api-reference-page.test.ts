@@ -10,6 +10,7 @@ import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { Browser } from 'playwright-core';
+import { createAppointmentsApiClient } from '../api-client/appointments-api-client';
 import { DevServer, startDevServer } from '../dev/server';
 import { findChromium, launchChromium } from './support/chromium';
 
@@ -32,21 +33,17 @@ afterAll(async () => {
 });
 
 test('Authorize with the printed key and staff token, then GET /providers/{providerId} from the page answers 200', async () => {
-  // Prepare: a provider to read, made through the API itself.
-  const provider = await fetch(`${server.url}/providers/dr-docs`, {
-    method: 'PUT',
-    headers: {
-      'x-api-key': server.apiKey,
-      authorization: `Bearer ${server.staffToken}`,
-      'content-type': 'application/json',
-    },
-    body: JSON.stringify({
-      name: 'Dr. Docs',
-      timeZone: 'Europe/Lisbon',
-      weeklyHours: { MON: [{ start: '09:00', end: '17:00' }] },
-    }),
+  // Prepare: a provider to read, made through the generated client, as every e2e test calls the API.
+  const client = createAppointmentsApiClient({
+    baseUrl: server.url,
+    apiKey: server.apiKey,
+    idToken: server.staffToken,
   });
-  expect(provider.status).toBe(200);
+  const provider = await client.PUT('/providers/{providerId}', {
+    params: { path: { providerId: 'dr-docs' } },
+    body: { name: 'Dr. Docs', timeZone: 'Europe/Lisbon', weeklyHours: { MON: [{ start: '09:00', end: '17:00' }] } },
+  });
+  expect(provider.response.status).toBe(200);
 
   const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
   const elsewhere: string[] = [];
