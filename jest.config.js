@@ -18,5 +18,8 @@ module.exports = {
   testTimeout: 20 * 60_000,
   // DynamoDB Local (Java) and terraform share two cores with the test workers.
   maxWorkers: 2,
+  // A worker whose heap has grown past this after a test file is replaced by a fresh one: memory
+  // that files leave behind (module registries, synthesized stacks) does not pile up over a run.
+  workerIdleMemoryLimit: '600MB',
   verbose: false,
 };

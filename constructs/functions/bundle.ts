@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { BuildOptions, buildSync, Metafile, version as esbuildVersion } from 'esbuild';
+import { BuildOptions, buildSync, Metafile, stop as stopEsbuild, version as esbuildVersion } from 'esbuild';
 import { zipSync } from 'fflate';
 
 /** Repository root: every path in a bundle is relative to it, so bundles are machine-independent. */
@@ -116,6 +116,9 @@ function bundleAll(buildDir: string, metafileFile: string): Map<string, Function
     write: false,
     metafile: true,
   });
+  // buildSync leaves esbuild's service process running for the next call, with its caches (about
+  // 170 MB); a process bundles once, so it goes now (a later call would start another).
+  void stopEsbuild();
   mkdirSync(buildDir, { recursive: true });
   const built = new Map<string, FunctionBundle>();
   for (const name of names) {
