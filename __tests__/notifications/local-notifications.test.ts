@@ -33,14 +33,17 @@ const linesOf = (file: string) =>
         .map((line) => JSON.parse(line) as Record<string, unknown>)
     : [];
 
-async function waitFor<T>(probe: () => T | undefined, timeoutMs = 5_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
+/**
+ * Looks for `probe`'s value up to `looks` times, 50 ms apart: a bounded number of looks, not a
+ * deadline that a loaded machine could pass before the pipeline had its turn.
+ */
+async function waitFor<T>(probe: () => T | undefined, looks = 1_200): Promise<T> {
+  for (let look = 0; look < looks; look++) {
     const value = probe();
     if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+  throw new Error(`condition not met after ${looks} looks`);
 }
 
 function captured() {
