@@ -8,6 +8,7 @@ import {
   Shard,
   ShardIteratorType,
   _Record as StreamsRecord,
+  TrimmedDataAccessException,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { Log, silentLog } from '../../src/notifications/ports';
@@ -144,11 +145,24 @@ export class LocalStreamPoller {
     const records: DynamoDBRecord[] = [];
     // Drain what is there now; an open shard answers an empty page once caught up.
     for (let page = 0; page < 20 && !state.done; page++) {
-      state.iterator ??= await this.shardIterator(streamArn, state);
       let answer;
       try {
+        state.iterator ??= await this.shardIterator(streamArn, state);
         answer = await this.options.streams.send(new GetRecordsCommand({ ShardIterator: state.iterator, Limit: 1000 }));
       } catch (error) {
+        if (error instanceof TrimmedDataAccessException) {
+          // The records after the last one seen are gone (DynamoDB keeps them 24 hours; a busy
+          // DynamoDB Local trims sooner). As Lambda does, go on from the oldest record kept,
+          // rather than fail every poll from now on.
+          this.log.error('local stream records were trimmed before they were read; reading on from the oldest kept', {
+            shardId: state.shardId,
+            afterSequenceNumber: state.lastSequenceNumber,
+          });
+          state.lastSequenceNumber = undefined;
+          state.firstPosition = 'TRIM_HORIZON';
+          state.iterator = undefined;
+          continue;
+        }
         // Iterators live 15 minutes; take a fresh one after the last record seen.
         if (!(error instanceof ExpiredIteratorException)) throw error;
         state.iterator = undefined;
