@@ -1,5 +1,5 @@
 import { dailyLimitDate } from '../../../src/domain/availability/bookable';
-import { ConfirmedBooking, freeSlots } from '../../../src/domain/availability/free-slots';
+import { confirmedBookingsWindow, ConfirmedBooking, freeSlots } from '../../../src/domain/availability/free-slots';
 import { parseProviderProfileRequest, ProviderProfile } from '../../../src/domain/availability/provider-profile';
 
 const MINUTE_MS = 60_000;
@@ -77,6 +77,21 @@ describe('free slots', () => {
     expect(starts(buffered, '2026-11-30T00:00:00Z', '2026-12-01T00:00:00Z', 30, taken)).toEqual(['09:00', '10:30']);
   });
 
+  it('finds the free starts between several bookings, whatever order they come in', () => {
+    const taken = [
+      booked(mornings, '2026-11-30T10:30:00Z', 15),
+      booked(mornings, '2026-11-30T09:00:00Z', 15),
+      booked(mornings, '2026-11-30T10:00:00Z', 15),
+      booked(mornings, '2026-11-30T09:45:00Z', 15),
+    ];
+    expect(starts(mornings, '2026-11-30T00:00:00Z', '2026-12-01T00:00:00Z', 15, taken)).toEqual([
+      '09:15',
+      '09:30',
+      '10:15',
+      '10:45',
+    ]);
+  });
+
   it('keeps a start clear of a long booking that holds a shorter one inside it', () => {
     // Busy time joins the two; a search that kept them apart would miss the long one after 09:30.
     const taken = [booked(mornings, '2026-11-30T09:00:00Z', 90), booked(mornings, '2026-11-30T09:15:00Z', 15)];
@@ -147,5 +162,15 @@ describe('free slots', () => {
     expect(
       starts(spring, '2026-03-08T00:00:00Z', '2026-03-09T00:00:00Z', 60, [], new Date('2026-03-01T00:00:00Z')),
     ).toEqual(['06:00', '06:15', '06:30', '06:45', '07:00']);
+  });
+});
+
+describe('the confirmed appointments a search reads', () => {
+  it('are those starting up to 26 hours either side of the window', () => {
+    const query = { fromMs: utc('2026-11-30T00:00:00Z'), toMs: utc('2026-12-07T00:00:00Z'), durationMinutes: 30 };
+    expect(confirmedBookingsWindow(query)).toEqual({
+      startMs: utc('2026-11-28T22:00:00Z'),
+      endMs: utc('2026-12-08T02:00:00Z'),
+    });
   });
 });
