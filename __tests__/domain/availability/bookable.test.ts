@@ -205,6 +205,7 @@ describe('rule 4 and rule 5 keys', () => {
 
   it('treats touching half-open intervals as no overlap, and a shared minute as overlap', () => {
     expect(intervalsOverlap(interval('2026-11-30T10:00:00Z', 30), interval('2026-11-30T10:30:00Z', 30))).toBe(false);
+    expect(intervalsOverlap(interval('2026-11-30T10:30:00Z', 30), interval('2026-11-30T10:00:00Z', 30))).toBe(false);
     expect(intervalsOverlap(interval('2026-11-30T10:00:00Z', 31), interval('2026-11-30T10:30:00Z', 30))).toBe(true);
     expect(intervalsOverlap(interval('2026-11-30T10:30:00Z', 30), interval('2026-11-30T10:00:00Z', 31))).toBe(true);
   });
