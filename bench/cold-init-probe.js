@@ -23,6 +23,14 @@ const apiEvent = (method, extra) => ({
   ...extra,
 });
 
+/** A provider operation's resource, with a provider id the validation refuses. */
+const providerPath = (resource, extra = {}) => ({
+  resource,
+  path: resource.replace('{providerId}', '!'),
+  pathParameters: { providerId: '!' },
+  ...extra,
+});
+
 const EVENTS = {
   'create-appointment': apiEvent('POST', { resource: '/appointments', path: '/appointments', pathParameters: null }),
   'get-appointment': apiEvent('GET'),
@@ -30,7 +38,16 @@ const EVENTS = {
   'update-appointment': apiEvent('PATCH', { body: '{}' }),
   'cancel-appointment': apiEvent('DELETE'),
   'publish-appointment-events': { Records: [] },
-  'send-reminder': { appointmentId: 'probe', version: 1, start: '2030-01-01T00:00:00Z', minutesBefore: 60 },
+  'put-provider': apiEvent('PUT', providerPath('/providers/{providerId}', { body: '{}' })),
+  'get-provider': apiEvent('GET', providerPath('/providers/{providerId}')),
+  'list-free-slots': apiEvent('GET', providerPath('/providers/{providerId}/slots')),
+  'send-reminder': {
+    tenantId: 'probe',
+    appointmentId: 'probe',
+    version: 1,
+    start: '2030-01-01T00:00:00Z',
+    minutesBefore: 60,
+  },
   'authorize-request': {
     type: 'REQUEST',
     methodArn: 'arn:aws:execute-api:us-west-1:123456789012:probe/bench/GET/appointments',
@@ -47,6 +64,7 @@ const context = { awsRequestId: 'cold-init-probe', functionName: probe, getRemai
 async function main() {
   const loaded = require(modulePath);
   if (probe === 'empty') return;
+  if (!(probe in EVENTS)) throw new Error(`no probe event for ${probe}: add one to bench/cold-init-probe.js`);
   const answer = await loaded.handler(EVENTS[probe], context).catch((error) => {
     if (EXPECTED_THROWS[probe] !== undefined && error.message === EXPECTED_THROWS[probe]) return 'refused';
     throw error;

@@ -154,9 +154,23 @@ describe('a provider profile request', () => {
     ['a start of 24:00', { start: '24:00', end: '24:00' }, 'start', 'must be before 24:00 (only an end may be 24:00)'],
     ['end equal to start', { start: '10:00', end: '10:00' }, 'end', 'must be after start'],
     ['end before start', { start: '10:00', end: '09:45' }, 'end', 'must be after start'],
-  ])('refuses the time %s at weeklyHours.MON[0].<field> with its own sentence', (_name, interval, field, message) => {
-    expect(detailsOf(monday(interval))).toContainEqual({ path: `weeklyHours.MON[0].${field}`, message });
-  });
+    [
+      'both refused',
+      { start: '24:45', end: '25:00' },
+      'start',
+      'must be a time of day HH:MM from 00:00 to 24:00, like 09:00',
+    ],
+  ])(
+    'refuses the time %s at weeklyHours.MON[0].<field> with its own sentence, and no other',
+    (_name, interval, field, message) => {
+      const details = detailsOf(monday(interval));
+      expect(details).toContainEqual({ path: `weeklyHours.MON[0].${field}`, message });
+      // A time already refused adds no "must be after start" of its own.
+      expect(details.filter((detail) => 'message' in detail && detail.message === 'must be after start').length).toBe(
+        message === 'must be after start' ? 1 : 0,
+      );
+    },
+  );
 
   it('refuses an overlapping second interval at weeklyHours.MON[1].start, the contract example path', () => {
     const body = monday({ start: '09:00', end: '12:00' }, { start: '11:45', end: '17:00' });

@@ -37,8 +37,10 @@ export function weekdayOf(localMs: number): Weekday {
   return WEEKDAYS[(new Date(localMs).getUTCDay() + 6) % 7];
 }
 
-/** Minutes since local midnight of `HH:MM` (`24:00` is 1440); NaN for text of any other shape. */
+/** Minutes since local midnight of `HH:MM` (`24:00` is 1440); NaN for any other text, `09:60` and `24:15` too. */
 export function minutesOfDay(timeOfDay: string): number {
   const match = /^(\d{2}):(\d{2})$/.exec(timeOfDay);
-  return match ? Number(match[1]) * 60 + Number(match[2]) : NaN;
+  if (!match) return NaN;
+  const [hours, minutes] = [Number(match[1]), Number(match[2])];
+  return minutes > 59 || hours > 24 || (hours === 24 && minutes > 0) ? NaN : hours * 60 + minutes;
 }

@@ -84,11 +84,15 @@ const workingIntervalSchema = z
     { error: unlessMissing('must be an object with start and end') },
   )
   .check(
-    // Written as "not at or after" so that a start or end already refused (NaN) adds no second issue.
-    z.refine((interval) => !(minutesOfDay(interval.start) >= minutesOfDay(interval.end)), {
-      error: 'must be after start',
-      path: ['end'],
-    }),
+    // A start or end already refused (NaN, or a start of 24:00) adds no second issue.
+    z.refine(
+      (interval) =>
+        !(minutesOfDay(interval.start) < 24 * 60 && minutesOfDay(interval.start) >= minutesOfDay(interval.end)),
+      {
+        error: 'must be after start',
+        path: ['end'],
+      },
+    ),
   );
 
 /** One date's intervals: the same rules for a weekday and for an override. */
