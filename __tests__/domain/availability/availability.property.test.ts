@@ -7,12 +7,7 @@
  * local start is a wall-clock time that exists.
  */
 import fc from 'fast-check';
-import {
-  checkAvailability,
-  dailyLimitDate,
-  intervalsOverlap,
-  paddedInterval,
-} from '../../../src/domain/availability/bookable';
+import { checkAvailability, dailyLimitDate, paddedInterval } from '../../../src/domain/availability/bookable';
 import { ConfirmedBooking, freeSlots } from '../../../src/domain/availability/free-slots';
 import {
   parseProviderProfileRequest,
@@ -22,6 +17,10 @@ import {
 } from '../../../src/domain/availability/provider-profile';
 import { wallClockToInstants } from '../../../src/domain/availability/wall-clock';
 import { formatWallClockTime } from '../../../src/notifications/wall-clock-time';
+
+/** The oracle's overlap of half-open intervals (each starts before the other ends), apart from the code under test. */
+const intervalsOverlap = (a: { startMs: number; endMs: number }, b: { startMs: number; endMs: number }) =>
+  a.startMs < b.endMs && b.startMs < a.endMs;
 
 const MINUTE_MS = 60_000;
 const SLOT_MS = 15 * MINUTE_MS;

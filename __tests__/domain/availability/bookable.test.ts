@@ -1,9 +1,4 @@
-import {
-  checkAvailability,
-  dailyLimitDate,
-  intervalsOverlap,
-  paddedInterval,
-} from '../../../src/domain/availability/bookable';
+import { checkAvailability, dailyLimitDate, paddedInterval } from '../../../src/domain/availability/bookable';
 import { parseProviderProfileRequest, ProviderProfile } from '../../../src/domain/availability/provider-profile';
 
 const MINUTE_MS = 60_000;
@@ -201,13 +196,6 @@ describe('rule 4 and rule 5 keys', () => {
       bufferAfterMinutes: 120,
     });
     expect(padded).toEqual({ startMs: utc('2026-11-30T09:45:00Z'), endMs: utc('2026-11-30T12:30:00Z') });
-  });
-
-  it('treats touching half-open intervals as no overlap, and a shared minute as overlap', () => {
-    expect(intervalsOverlap(interval('2026-11-30T10:00:00Z', 30), interval('2026-11-30T10:30:00Z', 30))).toBe(false);
-    expect(intervalsOverlap(interval('2026-11-30T10:30:00Z', 30), interval('2026-11-30T10:00:00Z', 30))).toBe(false);
-    expect(intervalsOverlap(interval('2026-11-30T10:00:00Z', 31), interval('2026-11-30T10:30:00Z', 30))).toBe(true);
-    expect(intervalsOverlap(interval('2026-11-30T10:30:00Z', 30), interval('2026-11-30T10:00:00Z', 31))).toBe(true);
   });
 
   it('counts an interval on the local date it starts on in the provider zone', () => {

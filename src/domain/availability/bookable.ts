@@ -50,9 +50,6 @@ export function paddedInterval(interval: Interval, buffers: Buffers): Interval {
   };
 }
 
-/** Half-open intervals overlap when each starts before the other ends; touching is no overlap. */
-export const intervalsOverlap = (a: Interval, b: Interval) => a.startMs < b.endMs && b.startMs < a.endMs;
-
 /** Rule 5's key: the local date, in the provider's zone, on which `interval` starts. */
 export function dailyLimitDate(profile: Pick<ProviderProfile, 'timeZone'>, interval: Interval): string {
   return localDateOf(interval.startMs, profile.timeZone);
