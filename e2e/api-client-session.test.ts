@@ -20,6 +20,7 @@ import {
   ErrorCodeOf,
   ProviderProfileRequest,
 } from '../api-client/appointments-api-client';
+import { devApi } from '../__tests__/dev/support/dev-api';
 
 const API_KEY = 'e2e-client-key';
 const PROVIDER_ID = 'dr-client';
@@ -75,17 +76,6 @@ async function book(start: string) {
   const { data, error, response } = await staff.POST('/appointments', { body: booking(start) });
   if (!data) throw new Error(`POST /appointments answered ${response.status}: ${JSON.stringify(error)}`);
   return data;
-}
-
-/** `POST /dev/tokens`: the local server's own route, outside the document, so a plain fetch. */
-async function devToken(request: Record<string, unknown>): Promise<string> {
-  const response = await fetch(`${server.url}/dev/tokens`, {
-    method: 'POST',
-    headers: { 'x-api-key': API_KEY, 'content-type': 'application/json' },
-    body: JSON.stringify(request),
-  });
-  if (response.status !== 201) throw new Error(`/dev/tokens answered ${response.status}: ${await response.text()}`);
-  return ((await response.json()) as { token: string }).token;
 }
 
 beforeAll(async () => {
@@ -260,7 +250,13 @@ test("403 FORBIDDEN for another provider's profile, 403 without a code for a wro
   const otherProvider = createAppointmentsApiClient({
     baseUrl: server.url,
     apiKey: API_KEY,
-    idToken: await devToken({ tenantId: DEMO_TENANT_ID, role: 'provider', subject: 'u-other', providerId: 'dr-other' }),
+    // POST /dev/tokens is the local server's own route, outside the document: the dev suites' helper.
+    idToken: await devApi(server).tokenFor({
+      tenantId: DEMO_TENANT_ID,
+      role: 'provider',
+      subject: 'u-other',
+      providerId: 'dr-other',
+    }),
   });
   const wrongKey = createAppointmentsApiClient({ baseUrl: server.url, apiKey: 'wrong', idToken: server.staffToken });
   const badToken = createAppointmentsApiClient({ baseUrl: server.url, apiKey: API_KEY, idToken: 'not-a-jwt' });

@@ -1,8 +1,7 @@
 /**
  * A client of a running `npm run dev` server for suites that speak to it over HTTP as a client
  * app would: every request with the API key, tokens from its own `POST /dev/tokens`, and what
- * staff can see of a tenant, which is how those suites prove over HTTP that a refused request
- * wrote nothing (the server does not expose its DynamoDB endpoint).
+ * staff can see of a tenant (what a booking changed, in its own tenant only).
  */
 import type { DevServer } from '../../../dev/server';
 

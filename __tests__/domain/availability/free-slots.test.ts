@@ -174,3 +174,30 @@ describe('the confirmed appointments a search reads', () => {
     });
   });
 });
+
+describe('free slots at the edges', () => {
+  it('keeps clear of two bookings that overlap, the second ending after the first', () => {
+    // 2026-11-30 is a Monday: 09:00-11:00 UTC.
+    const mornings = profile({ weeklyHours: { MON: [{ start: '09:00', end: '11:00' }] } });
+    const taken = [booked(mornings, '2026-11-30T09:00:00Z', 45), booked(mornings, '2026-11-30T09:30:00Z', 45)];
+    expect(starts(mornings, '2026-11-30T00:00:00Z', '2026-12-01T00:00:00Z', 15, taken)).toEqual([
+      '10:15',
+      '10:30',
+      '10:45',
+    ]);
+  });
+
+  it("reads the working hours of the date on which the window's last slots end, not only start", () => {
+    // Pacific/Kiritimati is UTC+14: 03:00Z on Monday is 17:00 there, and 8 hours later it is Tuesday.
+    const allWeek = profile({
+      timeZone: 'Pacific/Kiritimati',
+      weeklyHours: { MON: [{ start: '00:00', end: '24:00' }], TUE: [{ start: '00:00', end: '24:00' }] },
+    });
+    expect(starts(allWeek, '2026-11-30T03:00:00Z', '2026-11-30T04:00:00Z', 480)).toEqual([
+      '03:00',
+      '03:15',
+      '03:30',
+      '03:45',
+    ]);
+  });
+});

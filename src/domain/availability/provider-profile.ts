@@ -59,19 +59,19 @@ export interface ProviderProfile {
 const unlessMissing = (message: string) => (issue: { readonly input?: unknown }) =>
   issue.input === undefined ? undefined : message;
 
-const TIME_OF_DAY = /^(\d{2}):(\d{2})$/;
+/** `24:00`, the one time of day that only an end may be. */
+const END_OF_DAY_MINUTES = 24 * 60;
 
 function timeOfDaySchema(role: 'start' | 'end') {
   return z.string({ error: unlessMissing('must be a time of day HH:MM, like 09:00') }).check(
     z.superRefine((text, context) => {
       const problem = (message: string) => context.addIssue({ code: 'custom', message, input: text });
-      const match = TIME_OF_DAY.exec(text);
-      const [hours, minutes] = match ? [Number(match[1]), Number(match[2])] : [NaN, NaN];
-      if (!match || minutes > 59 || hours > 24 || (hours === 24 && minutes > 0)) {
+      const minutes = minutesOfDay(text);
+      if (Number.isNaN(minutes)) {
         problem('must be a time of day HH:MM from 00:00 to 24:00, like 09:00');
       } else if (minutes % BOUNDARY_MINUTES !== 0) {
         problem('must be on a 15-minute boundary (:00, :15, :30 or :45)');
-      } else if (role === 'start' && hours === 24) {
+      } else if (role === 'start' && minutes === END_OF_DAY_MINUTES) {
         problem('must be before 24:00 (only an end may be 24:00)');
       }
     }),
@@ -86,12 +86,11 @@ const workingIntervalSchema = z
   .check(
     // A start or end already refused (NaN, or a start of 24:00) adds no second issue.
     z.refine(
-      (interval) =>
-        !(minutesOfDay(interval.start) < 24 * 60 && minutesOfDay(interval.start) >= minutesOfDay(interval.end)),
-      {
-        error: 'must be after start',
-        path: ['end'],
+      (interval) => {
+        const start = minutesOfDay(interval.start);
+        return !(start < END_OF_DAY_MINUTES && start >= minutesOfDay(interval.end));
       },
+      { error: 'must be after start', path: ['end'] },
     ),
   );
 
