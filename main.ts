@@ -1,5 +1,6 @@
 import { App } from 'cdktf';
 import { ConfigError, resolveConfig } from './config/resolve';
+import { PolicyViolationError } from './policy/service-policy';
 import { defineStacks } from './stacks/app';
 import { recordCreationStacks } from './stacks/creation-stacks';
 
@@ -9,7 +10,7 @@ try {
   defineStacks(app, resolveConfig(process.env));
   app.synth();
 } catch (error) {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof PolicyViolationError) {
     process.stderr.write(`${error.message}\n`);
     process.exit(1);
   }

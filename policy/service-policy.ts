@@ -1,7 +1,3 @@
-import { IConstruct } from 'constructs';
-import { Annotations, IAspect, TerraformElement } from 'cdktf';
-// cdktf resolves tokens with this function while synthesizing; the package does not re-export it.
-import { resolve } from 'cdktf/lib/_tokens';
 import { PolicyRule } from './rule';
 import { apiFirewallProtections } from './rules/api-firewall-protections';
 import { restApiCreateBeforeDestroy } from './rules/create-before-destroy';
@@ -32,34 +28,58 @@ export const SERVICE_RULES: readonly PolicyRule[] = [
   apiFirewallProtections,
 ];
 
-/**
- * Applies policy rules to every resource of a stack as it will be synthesized, and turns each
- * violation into a synthesis error: `[RULE-ID] path: problem. Fix: ...`. Apply it to each stack
- * (`Aspects.of(stack).add(...)`): aspects added to the app are never visited.
- */
-export class ServicePolicy implements IAspect {
-  constructor(private readonly rules: readonly PolicyRule[] = SERVICE_RULES) {}
+type Blocks = Record<string, Record<string, Record<string, unknown>>>;
 
-  visit(node: IConstruct): void {
-    if (!(node instanceof TerraformElement)) return;
-    const type = (node as TerraformElement & { terraformResourceType?: string }).terraformResourceType;
-    const rules = this.rules.filter((r) => r.terraformType === type);
-    if (rules.length === 0) return;
-    const config = resolvedConfig(node, type as string);
-    for (const rule of rules) {
-      for (const problem of rule.check(config)) {
-        Annotations.of(node).addError(`[${rule.id}] ${node.node.path}: ${problem}. Fix: ${rule.fix}.`);
-      }
-    }
+/** What a stack synthesizes to (`cdk.tf.json`), as far as the policy reads it. */
+export interface SynthesizedStack {
+  readonly resource?: Blocks;
+  readonly data?: Blocks;
+}
+
+/** The violations of a stack, one line each: `[RULE-ID] path: problem. Fix: ...`. */
+export class PolicyViolationError extends Error {
+  constructor(readonly violations: readonly string[]) {
+    super(`The service policy forbids this synthesis:\n${violations.join('\n')}`);
+    this.name = 'PolicyViolationError';
   }
 }
 
-/** The element's configuration with tokens resolved, as it appears in cdk.tf.json. */
-function resolvedConfig(element: TerraformElement, type: string): Record<string, unknown> {
-  const rendered = resolve(element, element.toTerraform()) as {
-    resource?: Record<string, Record<string, Record<string, unknown>>>;
-    data?: Record<string, Record<string, Record<string, unknown>>>;
-  };
-  const byName = rendered.resource?.[type] ?? rendered.data?.[type] ?? {};
-  return Object.values(byName)[0] ?? {};
+/**
+ * Applies policy rules to every resource and data source of a stack as it is synthesized: the
+ * resolved document cdktf writes to `cdk.tf.json`, read once after its one resolution (checking
+ * elements as cdktf aspects visit them would resolve each checked element a second time). Each
+ * violation names the rule, the element's construct path, the problem and the fix.
+ * `stacks/app-stack.ts` enforces it on every stack of the app.
+ */
+export class ServicePolicy {
+  constructor(private readonly rules: readonly PolicyRule[] = SERVICE_RULES) {}
+
+  violations(stack: SynthesizedStack): string[] {
+    const found: string[] = [];
+    for (const blocks of [stack.resource, stack.data]) {
+      for (const [type, byName] of Object.entries(blocks ?? {})) {
+        const rules = this.rules.filter((r) => r.terraformType === type);
+        for (const [name, config] of Object.entries(byName)) {
+          for (const rule of rules) {
+            for (const problem of rule.check(config)) {
+              found.push(`[${rule.id}] ${constructPath(config) ?? `${type}.${name}`}: ${problem}. Fix: ${rule.fix}.`);
+            }
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  /** Throws a PolicyViolationError listing every violation, if there is one. */
+  enforce(stack: SynthesizedStack): void {
+    const violations = this.violations(stack);
+    if (violations.length > 0) throw new PolicyViolationError(violations);
+  }
+}
+
+/** The construct path cdktf records in each block's metadata (`"//": { metadata: { path } }`). */
+function constructPath(config: Record<string, unknown>): string | undefined {
+  const path = (config['//'] as { metadata?: { path?: unknown } } | undefined)?.metadata?.path;
+  return typeof path === 'string' ? path : undefined;
 }

@@ -1,10 +1,9 @@
 import { Construct } from 'constructs';
-import { Aspects, LocalBackend, TerraformOutput } from 'cdktf';
-import { IndependentStack } from './independent-stack';
+import { LocalBackend, TerraformOutput } from 'cdktf';
+import { AppStack } from './app-stack';
 import { StateConfig } from '../config/environments';
 import { StackEnvironment } from '../constructs/stack-environment';
 import { StateBucket } from '../constructs/state/state-bucket';
-import { ServicePolicy } from '../policy/service-policy';
 import { configureAwsProvider } from './common';
 
 export interface BootstrapStackProps {
@@ -20,7 +19,7 @@ export interface BootstrapStackProps {
  * root, git-ignored. Apply it once per account: `npm run deploy -- appointments-bootstrap`.
  * `state.readerPrincipalArns` names who may read state (default: the state account's principals).
  */
-export class BootstrapStack extends IndependentStack {
+export class BootstrapStack extends AppStack {
   readonly stateBucket: StateBucket;
 
   constructor(scope: Construct, id: string, props: BootstrapStackProps) {
@@ -35,7 +34,6 @@ export class BootstrapStack extends IndependentStack {
       bucketName: props.state.bucket,
       readerPrincipalArns: props.state.readerPrincipalArns,
     });
-    Aspects.of(this).add(new ServicePolicy());
     new TerraformOutput(this, 'state_bucket', { value: this.stateBucket.bucket.bucket });
     new TerraformOutput(this, 'state_key_arn', { value: this.stateBucket.key.arn });
   }

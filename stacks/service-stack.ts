@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
-import { Aspects, TerraformOutput } from 'cdktf';
-import { IndependentStack } from './independent-stack';
+import { TerraformOutput } from 'cdktf';
+import { AppStack } from './app-stack';
 import { EnvironmentConfig, StateConfig } from '../config/environments';
 import { ServiceNaming } from '../config/naming';
 import { BookingApi } from '../constructs/api/booking-api';
@@ -17,7 +17,6 @@ import { StackEnvironment } from '../constructs/stack-environment';
 import { AppointmentsTable } from '../constructs/storage/appointments-table';
 import { APPOINTMENTS_TABLE_INDEXES } from '../src/data/table-schema';
 import { AUTHORIZER_FUNCTIONS, FUNCTION_NAMES, FunctionName } from '../src/operations';
-import { ServicePolicy } from '../policy/service-policy';
 import { configureAwsProvider, useS3State } from './common';
 
 export interface ServiceStackProps {
@@ -28,7 +27,7 @@ export interface ServiceStackProps {
 }
 
 /** One environment of the appointments service. Composes the domain constructs; no logic here. */
-export class ServiceStack extends IndependentStack {
+export class ServiceStack extends AppStack {
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
     super(scope, id);
     const env = props.environment;
@@ -125,8 +124,6 @@ export class ServiceStack extends IndependentStack {
         webAclName: api.firewall?.webAclName,
       },
     });
-
-    Aspects.of(this).add(new ServicePolicy());
 
     new TerraformOutput(this, 'api_url', {
       value: `${api.stage.invokeUrl}/appointments`,

@@ -9,16 +9,16 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { App, Aspects, TerraformStack } from 'cdktf';
+import { App } from 'cdktf';
 import { methodAuthentication } from '../../policy/rules/method-authentication';
-import { ServicePolicy } from '../../policy/service-policy';
+import { AppStack } from '../../stacks/app-stack';
 
 type MethodSettings = Pick<ApiGatewayMethodConfig, 'authorization' | 'apiKeyRequired'> & { withAuthorizer: boolean };
 
-/** Synthesizes one method as `cdktf synth` does (it stops on error annotations). */
+/** Synthesizes one method as `cdktf synth` does: in a stack of this app, written to a directory. */
 function synthesizeMethod(settings: MethodSettings): void {
   const app = new App({ outdir: mkdtempSync(path.join(tmpdir(), 'method-auth-test-')) });
-  const stack = new TerraformStack(app, 'method-test');
+  const stack = new AppStack(app, 'method-test');
   new AwsProvider(stack, 'aws', { region: 'us-west-1' });
   const api = new ApiGatewayRestApi(stack, 'Api', { name: 'api', lifecycle: { createBeforeDestroy: true } });
   const authorizer = new ApiGatewayAuthorizer(stack, 'Tokens', {
@@ -35,7 +35,6 @@ function synthesizeMethod(settings: MethodSettings): void {
     authorizerId: settings.withAuthorizer ? authorizer.id : undefined,
     apiKeyRequired: settings.apiKeyRequired,
   });
-  Aspects.of(stack).add(new ServicePolicy());
   app.synth();
 }
 

@@ -4,17 +4,18 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { App, Aspects, TerraformStack } from 'cdktf';
+import { App } from 'cdktf';
 import { PolicyDocument } from '../../constructs/iam/policy-document';
-import { ServicePolicy } from '../../policy/service-policy';
+import { logGroupRetentionAndEncryption } from '../../policy/rules/log-group-retention-and-encryption';
+import { PolicyViolationError, ServicePolicy } from '../../policy/service-policy';
+import { AppStack } from '../../stacks/app-stack';
 
-/** Synthesizes like `cdktf synth` does (Testing.synth does not stop on error annotations). */
-function synthesize(build: (stack: TerraformStack) => void): void {
-  const app = new App({ outdir: mkdtempSync(path.join(tmpdir(), 'policy-test-')) });
-  const stack = new TerraformStack(app, 'policy-test');
+/** Synthesizes like `cdktf synth` does: a stack of this app, written to a directory. */
+function synthesize(build: (stack: AppStack) => void, options: { hclOutput?: boolean } = {}): void {
+  const app = new App({ outdir: mkdtempSync(path.join(tmpdir(), 'policy-test-')), ...options });
+  const stack = new AppStack(app, 'policy-test');
   new AwsProvider(stack, 'aws', { region: 'us-west-1' });
   build(stack);
-  Aspects.of(stack).add(new ServicePolicy());
   app.synth();
 }
 
@@ -61,5 +62,66 @@ describe('ServicePolicy applied to a stack', () => {
     expect(() =>
       synthesize((s) => new ApiGatewayRestApi(s, 'Api', { name: 'api', lifecycle: { createBeforeDestroy: true } })),
     ).not.toThrow();
+  });
+
+  const forever = (s: AppStack, id: string) =>
+    new CloudwatchLogGroup(s, id, { name: id, kmsKeyId: 'arn:aws:kms:us-west-1:123456789012:key/x' });
+
+  test('every violation of the stack is listed, one line each, in one error', () => {
+    let thrown: unknown;
+    try {
+      synthesize((s) => {
+        forever(s, 'First');
+        forever(s, 'Second');
+      });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(PolicyViolationError);
+    expect((thrown as PolicyViolationError).violations).toEqual(
+      ['First', 'Second'].map(
+        (id) =>
+          `[LOGS-RETENTION-AND-KMS] policy-test/${id}: log group has no retention (logs would be kept forever). Fix: ${logGroupRetentionAndEncryption.fix}.`,
+      ),
+    );
+  });
+
+  test('an HCL synthesis is checked as the JSON one is', () => {
+    expect(() => synthesize((s) => forever(s, 'Logs'), { hclOutput: true })).toThrow(
+      '[LOGS-RETENTION-AND-KMS] policy-test/Logs: log group has no retention',
+    );
+  });
+
+  test('a stack with raw overrides is resolved as cdktf does, and checked with the overrides applied', () => {
+    expect(() =>
+      synthesize((s) => {
+        const logs = new CloudwatchLogGroup(s, 'Logs', {
+          name: 'ok',
+          retentionInDays: 14,
+          kmsKeyId: 'arn:aws:kms:us-west-1:123456789012:key/x',
+        });
+        s.addOverride(`resource.aws_cloudwatch_log_group.${logs.friendlyUniqueId}.retention_in_days`, null);
+      }),
+    ).toThrow('[LOGS-RETENTION-AND-KMS] policy-test/Logs: log group has no retention');
+  });
+});
+
+describe('ServicePolicy on a synthesized document', () => {
+  test('checks data sources as resources, and names a block without metadata by type and name', () => {
+    const policy = new ServicePolicy();
+    expect(
+      policy.violations({
+        data: {
+          aws_iam_policy_document: {
+            Everything: { statement: [{ sid: 'All', effect: 'Allow', actions: ['sns:*'], resources: ['arn:x'] }] },
+          },
+        },
+      }),
+    ).toEqual([
+      expect.stringMatching(
+        /^\[IAM-NO-WILDCARD-ACTIONS\] aws_iam_policy_document\.Everything: statement "All" allows the wildcard action "sns:\*"/,
+      ),
+    ]);
+    expect(policy.violations({ resource: {}, data: {} })).toEqual([]);
   });
 });

@@ -1,0 +1,85 @@
+import { IConstruct } from 'constructs';
+import { TerraformElement, TerraformOutput, TerraformStack } from 'cdktf';
+// cdktf resolves tokens and merges fragments with these while synthesizing; it re-exports neither.
+import { resolve } from 'cdktf/lib/_tokens';
+import { deepMerge } from 'cdktf/lib/util';
+import { ServicePolicy } from '../policy/service-policy';
+
+/**
+ * The base of every stack of this app. It synthesizes what cdktf's `TerraformStack` does, with
+ * two passes fewer, and refuses to synthesize what breaks the service policy.
+ *
+ * - No preparing pass. cdktf's `prepareStack` resolves every element once before the resolution
+ *   that writes `cdk.tf.json`, only to discover cross-stack references (it adds the remote-state
+ *   data sources and outputs they need). No stack of this app refers to another: the bootstrap
+ *   stack is applied on its own, once per account, and each service stack reads nothing of
+ *   another's state.
+ * - One resolution. cdktf's `toTerraform` resolves each element's fragment and then the merged
+ *   document again, as a whole; the second pass finds no token in resolved fragments. It is kept
+ *   only when the stack has raw overrides (`addOverride`), which may hold tokens.
+ * - The service policy (`policy/`) checks the resolved document, as it is written, and a
+ *   violation fails the synthesis: `[RULE-ID] path: problem. Fix: ...`.
+ *
+ * `__tests__/stacks/synthesis-speed.test.ts` synthesizes the app both ways and compares the files
+ * byte for byte, so a cross-stack reference added later fails there instead of synthesizing
+ * without its remote state.
+ */
+export class AppStack extends TerraformStack {
+  protected readonly policy = new ServicePolicy();
+
+  override prepareStack(): void {
+    this.ensureBackendExists();
+  }
+
+  override toTerraform(): Record<string, unknown> {
+    const document = this.hasRawOverrides() ? (super.toTerraform() as Record<string, unknown>) : this.resolveOnce();
+    this.policy.enforce(document);
+    return document;
+  }
+
+  override toHclTerraform(): { [key: string]: unknown } {
+    this.policy.enforce(this.toTerraform());
+    return super.toHclTerraform();
+  }
+
+  private hasRawOverrides(): boolean {
+    return Object.keys((this as unknown as { rawOverrides: object }).rawOverrides).length > 0;
+  }
+
+  /** cdktf 0.21.0's `TerraformStack.toTerraform`, without its final resolution of the whole. */
+  private resolveOnce(): Record<string, unknown> {
+    const elements = elementsOf(this);
+    const metadata: Record<string, unknown> = {
+      version: this.node.tryGetContext('cdktfVersion'),
+      stackName: this.node.id,
+      backend: 'local', // overwritten by the backend's metadata
+      cloud: undefined,
+    };
+    for (const element of elements) deepMerge(metadata, resolve(this, element.toMetadata()));
+    const outputs: Record<string, unknown> = {};
+    for (const element of elements) {
+      if (!TerraformOutput.isTerraformOutput(element)) continue;
+      deepMerge(
+        outputs,
+        element.node.path
+          .split('/')
+          .reduceRight<object>(
+            (inner, part) => ({ [part]: Object.keys(inner).length === 0 ? element.friendlyUniqueId : inner }),
+            {},
+          ),
+      );
+    }
+    const document: Record<string, unknown> = { '//': resolve(this, { metadata, outputs }) };
+    for (const element of elements) deepMerge(document, resolve(this, element.toTerraform()));
+    return document;
+  }
+}
+
+/** The elements of a stack, in cdktf's order, without those of a nested stack. */
+function elementsOf(node: IConstruct, into: TerraformElement[] = []): TerraformElement[] {
+  if (TerraformElement.isTerraformElement(node)) into.push(node);
+  for (const child of node.node.children) {
+    if (!TerraformStack.isStack(child)) elementsOf(child, into);
+  }
+  return into;
+}
