@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { TerraformElement, TerraformOutput, TerraformStack } from 'cdktf';
+import { TerraformElement, TerraformOutput, TerraformStack, Tokenization } from 'cdktf';
 // cdktf resolves tokens and merges fragments with these while synthesizing; it re-exports neither.
 import { resolve } from 'cdktf/lib/_tokens';
 import { deepMerge } from 'cdktf/lib/util';
@@ -15,8 +15,8 @@ import { ServicePolicy } from '../policy/service-policy';
  *   stack is applied on its own, once per account, and each service stack reads nothing of
  *   another's state.
  * - One resolution. cdktf's `toTerraform` resolves each element's fragment and then the merged
- *   document again, as a whole; the second pass finds no token in resolved fragments. It is kept
- *   only when the stack has raw overrides (`addOverride`), which may hold tokens.
+ *   document again, as a whole; the second pass finds no token in resolved fragments, only in the
+ *   stack's raw overrides (`addOverride`), so only what they set is resolved again.
  * - The service policy (`policy/`) checks the resolved document, as it is written, and a
  *   violation fails the synthesis: `[RULE-ID] path: problem. Fix: ...`.
  *
@@ -32,7 +32,10 @@ export class AppStack extends TerraformStack {
   }
 
   override toTerraform(): Record<string, unknown> {
-    const document = this.hasRawOverrides() ? (super.toTerraform() as Record<string, unknown>) : this.resolveOnce();
+    const overrides = (this as unknown as { rawOverrides: Record<string, unknown> }).rawOverrides;
+    const document = hasTokenKey(overrides)
+      ? (super.toTerraform() as Record<string, unknown>)
+      : this.resolveOnce(overrides);
     this.policy.enforce(document);
     return document;
   }
@@ -42,18 +45,18 @@ export class AppStack extends TerraformStack {
     return super.toHclTerraform();
   }
 
-  private hasRawOverrides(): boolean {
-    return Object.keys((this as unknown as { rawOverrides: object }).rawOverrides).length > 0;
-  }
-
-  /** cdktf 0.21.0's `TerraformStack.toTerraform`, without its final resolution of the whole. */
-  private resolveOnce(): Record<string, unknown> {
+  /**
+   * cdktf 0.21.0's `TerraformStack.toTerraform`, without its final resolution of the whole: only
+   * what the raw overrides put into the resolved document is resolved after they are merged.
+   */
+  private resolveOnce(overrides: Record<string, unknown>): Record<string, unknown> {
     const elements = elementsOf(this);
     const metadata: Record<string, unknown> = {
       version: this.node.tryGetContext('cdktfVersion'),
       stackName: this.node.id,
       backend: 'local', // overwritten by the backend's metadata
       cloud: undefined,
+      ...(Object.keys(overrides).length > 0 ? { overrides: { stack: Object.keys(overrides) } } : {}),
     };
     for (const element of elements) deepMerge(metadata, resolve(this, element.toMetadata()));
     const outputs: Record<string, unknown> = {};
@@ -71,8 +74,39 @@ export class AppStack extends TerraformStack {
     }
     const document: Record<string, unknown> = { '//': resolve(this, { metadata, outputs }) };
     for (const element of elements) deepMerge(document, resolve(this, element.toTerraform()));
+    deepMerge(document, overrides);
+    resolveOverridden(this, document, overrides);
     return document;
   }
+}
+
+/**
+ * Resolves, in a document whose own parts are resolved, each value that merging `overrides` set
+ * (a plain object of overrides merges key by key; anything else replaced the value or was
+ * appended to it), as cdktf's resolution of the whole document would.
+ */
+function resolveOverridden(scope: IConstruct, document: Record<string, unknown>, overrides: Record<string, unknown>) {
+  for (const [key, override] of Object.entries(overrides)) {
+    if (!(key in document)) continue;
+    const target = document[key];
+    if (isPlainObject(override) && isPlainObject(target)) {
+      resolveOverridden(scope, target, override);
+      continue;
+    }
+    const resolved = resolve(scope, target);
+    if (resolved === undefined) delete document[key];
+    else document[key] = resolved;
+  }
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && !Tokenization.isResolvable(value);
+
+/** Whether any key of the overrides, at any depth, is a token (cdktf's whole resolution renames it). */
+function hasTokenKey(overrides: Record<string, unknown>): boolean {
+  return Object.entries(overrides).some(
+    ([key, value]) => key.includes('{TfToken[') || (isPlainObject(value) && hasTokenKey(value)),
+  );
 }
 
 /** The elements of a stack, in cdktf's order, without those of a nested stack. */

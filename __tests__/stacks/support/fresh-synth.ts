@@ -6,13 +6,20 @@ import * as path from 'node:path';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 
+/** The app command of cdktf.json, what `cdktf synth` runs: its Node arguments. */
+const APP_ARGS = (JSON.parse(readFileSync(path.join(REPO, 'cdktf.json'), 'utf8')) as { app: string }).app
+  .split(' ')
+  .slice(1);
+
 /**
- * Runs a synthesizing entry point (`main.ts`, as `cdktf synth` does) in a fresh process, into a
- * fresh output directory; the bundles go to `buildDir`, a fresh one unless given.
+ * Synthesizes in a fresh process, into a fresh output directory: with the app command of
+ * cdktf.json, as `cdktf synth` does, or with another entry point (TypeScript) when given. The
+ * function bundles go to `buildDir`, a fresh one unless given.
  */
-export function synthInFreshProcess(entry = 'main.ts', buildDir = freshDir('bundles')): string {
+export function synthInFreshProcess(entry?: string, buildDir = freshDir('bundles')): string {
   const outdir = freshDir('synth');
-  execFileSync(process.execPath, ['--require', './scripts/register-ts.js', entry], {
+  const args = entry === undefined ? APP_ARGS : ['--require', './scripts/register-ts.js', entry];
+  execFileSync(process.execPath, args, {
     cwd: REPO,
     env: { ...process.env, CDKTF_OUTDIR: outdir, APPOINTMENTS_BUILD_DIR: buildDir },
     stdio: 'pipe',
