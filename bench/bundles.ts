@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import { buildSync } from 'esbuild';
 import { unzipSync, zipSync } from 'fflate';
 import { bundleFunction, esbuildOptions, REPO_ROOT } from '../constructs/functions/bundle';
+import { projectSourceMap } from '../constructs/functions/source-map';
 import { Figure } from './figures';
 import { interleaved, median, timeProcess } from './stats';
 
@@ -56,6 +57,8 @@ function bundledSdkVariant(name: string, root: string): Variant {
     outfile: path.join(dir, 'index.js'),
     write: true,
   });
+  const mapFile = path.join(dir, 'index.js.map');
+  writeFileSync(mapFile, projectSourceMap(readFileSync(mapFile, 'utf8'), dir, REPO_ROOT));
   const files: Record<string, Uint8Array> = {};
   for (const file of readdirSync(dir)) files[file] = readFileSync(path.join(dir, file));
   const unzippedBytes = Object.values(files).reduce((sum, bytes) => sum + bytes.byteLength, 0);
