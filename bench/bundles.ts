@@ -14,6 +14,8 @@ import { buildSync } from 'esbuild';
 import { unzipSync, zipSync } from 'fflate';
 import { bundleFunction, esbuildOptions, REPO_ROOT } from '../constructs/functions/bundle';
 import { projectSourceMap } from '../constructs/functions/source-map';
+import { ENV, EnvironmentVariable, METRICS_NAMESPACE } from '../src/environment';
+import { FUNCTION_NAMES, functionEnvironment, FunctionName } from '../src/operations';
 import { Figure } from './figures';
 import { interleaved, median, timeProcess } from './stats';
 
@@ -22,7 +24,7 @@ const SIZE_LIMIT_BYTES = 500 * KB;
 const COLD_INIT_BUDGET_MS = 150;
 const PROBE = path.join(__dirname, 'cold-init-probe.js');
 
-export const functionNames = () => readdirSync(path.join(REPO_ROOT, 'functions')).sort();
+export const functionNames = (): FunctionName[] => [...FUNCTION_NAMES].sort();
 
 interface Variant {
   readonly dir: string;
@@ -31,9 +33,8 @@ interface Variant {
   readonly unzippedBytes: number;
 }
 
-/** The deployed archive, exactly as the synth builds it, unzipped into `dir`. */
-function externalVariant(name: string, root: string): Variant {
-  process.env.APPOINTMENTS_BUILD_DIR = path.join(root, 'build');
+/** The deployed archive, exactly as the synth builds it (in APPOINTMENTS_BUILD_DIR), unzipped under `root`. */
+export function externalVariant(name: string, root: string): Variant {
   const bundle = bundleFunction(name);
   const dir = path.join(root, 'external', name);
   mkdirSync(dir, { recursive: true });
@@ -71,7 +72,7 @@ function bundledSdkVariant(name: string, root: string): Variant {
 }
 
 /** Answers every DynamoDB request with `{}` (GetItem: no item), for send-reminder's first read. */
-function startStubDynamoDb(): Promise<Server> {
+export function startStubDynamoDb(): Promise<Server> {
   const server = createServer((request, response) => {
     request.resume();
     request.on('end', () => {
@@ -82,27 +83,40 @@ function startStubDynamoDb(): Promise<Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-function probeEnvironment(stubPort: number): NodeJS.ProcessEnv {
+/** A value for every variable a function may read; each probe gets the ones its registry entry lists. */
+const PROBE_VALUES: Partial<Record<EnvironmentVariable, string>> = {
+  [ENV.tableName]: 'appointments-bench-table',
+  // Deployed, list-appointments reads its page-token key from this SSM parameter at first use; the
+  // probe's request fails validation first, and PAGE_TOKEN_SECRET below keeps SSM out of it anyway.
+  [ENV.pageTokenSecretParameter]: '/appointments/bench/page-token-secret',
+  [ENV.topicArn]: 'arn:aws:sns:us-west-1:123456789012:appointments-bench-events',
+  [ENV.scheduleGroupName]: 'appointments-bench-reminders',
+  [ENV.reminderFunctionArn]: 'arn:aws:lambda:us-west-1:123456789012:function:appointments-bench-send-reminder',
+  [ENV.schedulerRoleArn]: 'arn:aws:iam::123456789012:role/appointments-bench-scheduler',
+  [ENV.scheduleDeadLetterQueueArn]: 'arn:aws:sqs:us-west-1:123456789012:appointments-bench-schedule-dlq',
+  [ENV.tokenIssuer]: 'https://cognito-idp.us-west-1.amazonaws.com/us-west-1_bench',
+  [ENV.tokenAudience]: 'bench-app-client',
+  [ENV.maxOpenBookingsPerCustomer]: '10',
+};
+
+/**
+ * The environment the function has deployed (constructs/functions/service-function.ts): the
+ * variables every function gets and those its registry entry lists (src/operations.ts), so a
+ * variable added to the registry cannot leave the probe measuring a failed start.
+ */
+function probeEnvironment(name: FunctionName | undefined, stubPort: number): NodeJS.ProcessEnv {
   return {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
-    // As the functions' Terraform configuration sets it (constructs/functions/service-function.ts).
     NODE_OPTIONS: '--enable-source-maps',
+    [ENV.serviceName]: 'appointments',
+    [ENV.metricsNamespace]: METRICS_NAMESPACE,
+    ...(name ? functionEnvironment(name, PROBE_VALUES) : {}),
+    ...(name ? { [ENV.pageTokenSecret]: 'bench-page-token-secret' } : {}),
     AWS_REGION: 'us-west-1',
     AWS_ACCESS_KEY_ID: 'bench',
     AWS_SECRET_ACCESS_KEY: 'bench',
-    TABLE_NAME: 'appointments-bench-table',
-    POWERTOOLS_SERVICE_NAME: 'appointments',
-    POWERTOOLS_METRICS_NAMESPACE: 'Appointments',
-    PAGE_TOKEN_SECRET: 'bench-page-token-secret',
-    TOPIC_ARN: 'arn:aws:sns:us-west-1:123456789012:appointments-bench-events',
-    SCHEDULE_GROUP_NAME: 'appointments-bench-reminders',
-    REMINDER_FUNCTION_ARN: 'arn:aws:lambda:us-west-1:123456789012:function:appointments-bench-send-reminder',
-    SCHEDULER_ROLE_ARN: 'arn:aws:iam::123456789012:role/appointments-bench-scheduler',
-    SCHEDULE_DLQ_ARN: 'arn:aws:sqs:us-west-1:123456789012:appointments-bench-schedule-dlq',
     AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${stubPort}`,
-    TOKEN_ISSUER: 'https://cognito-idp.us-west-1.amazonaws.com/us-west-1_bench',
-    TOKEN_AUDIENCE: 'bench-app-client',
   };
 }
 
@@ -113,8 +127,30 @@ export interface BundleResults {
   readonly floorMs: number;
 }
 
+/**
+ * One cold start: a fresh node process that loads `file` and answers the probe's event for
+ * `probe` (bench/cold-init-probe.js), in the function's deployed environment; its wall time in
+ * ms. Throws with the probe's stderr when the answer is not the expected one.
+ */
+export async function probeColdInit(
+  file: string,
+  probe: FunctionName | 'empty',
+  stubPort: number,
+  nodePath?: string,
+  overrides: NodeJS.ProcessEnv = {},
+): Promise<number> {
+  const env = { ...probeEnvironment(probe === 'empty' ? undefined : probe, stubPort), ...overrides };
+  const timing = await timeProcess(process.execPath, [PROBE, file, probe], {
+    cwd: path.dirname(file),
+    env: nodePath ? { ...env, NODE_PATH: nodePath } : env,
+  });
+  if (timing.code !== 0) throw new Error(`cold init of ${file} failed:\n${timing.stderr}`);
+  return timing.wallMs;
+}
+
 export async function measureBundles(rounds: number): Promise<BundleResults> {
   const root = mkdtempSync(path.join(tmpdir(), 'appointments-bench-bundles-'));
+  process.env.APPOINTMENTS_BUILD_DIR = path.join(root, 'build');
   const names = functionNames();
   const external = Object.fromEntries(names.map((name) => [name, externalVariant(name, root)]));
   const bundled = Object.fromEntries(names.map((name) => [name, bundledSdkVariant(name, root)]));
@@ -123,16 +159,10 @@ export async function measureBundles(rounds: number): Promise<BundleResults> {
   writeFileSync(empty, '');
 
   const stub = await startStubDynamoDb();
-  const env = probeEnvironment((stub.address() as AddressInfo).port);
+  const stubPort = (stub.address() as AddressInfo).port;
   const nodeModules = path.join(REPO_ROOT, 'node_modules');
-  const run = (file: string, probe: string, nodePath?: string) => async () => {
-    const timing = await timeProcess(process.execPath, [PROBE, file, probe], {
-      cwd: path.dirname(file),
-      env: nodePath ? { ...env, NODE_PATH: nodePath } : env,
-    });
-    if (timing.code !== 0) throw new Error(`cold init of ${file} failed:\n${timing.stderr}`);
-    return timing.wallMs;
-  };
+  const run = (file: string, probe: FunctionName | 'empty', nodePath?: string) => () =>
+    probeColdInit(file, probe, stubPort, nodePath);
   const subjects: Record<string, () => Promise<number>> = { floor: run(empty, 'empty') };
   for (const name of names) {
     subjects[`external:${name}`] = run(path.join(external[name].dir, 'index.js'), name, nodeModules);

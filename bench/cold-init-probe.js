@@ -1,9 +1,12 @@
 // Run by bench/bundles.ts in a fresh node process: loads one function bundle (or an empty module,
 // the floor) and invokes its handler once with an event that makes it build its clients but send
-// nothing (a validation failure after the dependencies are built, or an empty stream batch).
+// nothing: an API request from a verified caller (the authorizer's context, as API Gateway passes
+// it) that fails validation after the dependencies are built, or an empty stream batch.
 // send-reminder reads the table before anything else: its AWS_ENDPOINT_URL_DYNAMODB is a loopback stub.
 // authorize-request builds its verifier and refuses a request without a token (its expected
 // answer is the thrown Unauthorized); verifying a first token is measured by bench/token-verification.ts.
+// Each answer is checked: a probe that drifts (a 401, or a 500 for a missing variable) fails the
+// bench instead of timing a different path.
 'use strict';
 const [modulePath, probe] = process.argv.slice(2);
 
@@ -19,7 +22,10 @@ const apiEvent = (method, extra) => ({
   stageVariables: null,
   body: null,
   isBase64Encoded: false,
-  requestContext: { requestId: 'cold-init-probe', identity: { apiKeyId: 'probe' } },
+  requestContext: {
+    requestId: 'cold-init-probe',
+    authorizer: { principalId: 'probe-staff', tenantId: 'probe-clinic', role: 'staff', subject: 'probe-staff' },
+  },
   ...extra,
 });
 
@@ -58,6 +64,18 @@ const EVENTS = {
 };
 /** Handlers whose expected answer to the probe's event is this thrown message. */
 const EXPECTED_THROWS = { 'authorize-request': 'Unauthorized' };
+/**
+ * The answer each event must get. The API's operations refuse the probe's ids or body before any
+ * read: 400 VALIDATION_ERROR for writes, 404 for reads of an id that could never have been issued.
+ */
+const EXPECTED_ANSWERS = {
+  'publish-appointment-events': (answer) =>
+    Array.isArray(answer.batchItemFailures) && answer.batchItemFailures.length === 0,
+  'send-reminder': (answer) => typeof answer === 'object',
+};
+const REFUSED_BEFORE_ANY_READ = { 400: ['VALIDATION_ERROR'], 404: ['NOT_FOUND', 'PROVIDER_NOT_FOUND'] };
+const refusedBeforeAnyRead = (answer) =>
+  (REFUSED_BEFORE_ANY_READ[answer.statusCode] ?? []).includes(JSON.parse(answer.body).error?.code);
 
 const context = { awsRequestId: 'cold-init-probe', functionName: probe, getRemainingTimeInMillis: () => 10000 };
 
@@ -70,6 +88,9 @@ async function main() {
     throw error;
   });
   if (answer === undefined) throw new Error(`${probe}: the handler answered nothing`);
+  if (answer === 'refused') return;
+  const expected = EXPECTED_ANSWERS[probe] ?? refusedBeforeAnyRead;
+  if (!expected(answer)) throw new Error(`${probe}: unexpected answer to the probe's event: ${JSON.stringify(answer)}`);
 }
 
 main().then(
