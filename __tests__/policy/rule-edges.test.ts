@@ -79,9 +79,14 @@ describe('IAM-NO-WILDCARD-ACTIONS at its edges', () => {
           { sid: 'AllButIam', not_actions: ['iam:CreateUser'] },
           { effect: 'Deny', not_actions: ['s3:GetObject'] },
           { actions: ['s3:Get*'] },
+          { not_actions: ['kms:Decrypt'] },
         ],
       }),
-    ).toEqual(['statement "AllButIam" allows NotAction', 'statement "?" allows the wildcard action "s3:Get*"']);
+    ).toEqual([
+      'statement "AllButIam" allows NotAction',
+      'statement "?" allows the wildcard action "s3:Get*"',
+      'statement "?" allows NotAction',
+    ]);
   });
 
   test('an empty NotAction list allows nothing and is not reported', () => {

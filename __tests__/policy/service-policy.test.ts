@@ -77,13 +77,15 @@ describe('ServicePolicy applied to a stack', () => {
     } catch (error) {
       thrown = error;
     }
-    expect(thrown).toBeInstanceOf(PolicyViolationError);
-    expect((thrown as PolicyViolationError).violations).toEqual(
-      ['First', 'Second'].map(
-        (id) =>
-          `[LOGS-RETENTION-AND-KMS] policy-test/${id}: log group has no retention (logs would be kept forever). Fix: ${logGroupRetentionAndEncryption.fix}.`,
-      ),
+    const lines = ['First', 'Second'].map(
+      (id) =>
+        `[LOGS-RETENTION-AND-KMS] policy-test/${id}: log group has no retention (logs would be kept forever). Fix: ${logGroupRetentionAndEncryption.fix}.`,
     );
+    expect(thrown).toBeInstanceOf(PolicyViolationError);
+    expect((thrown as PolicyViolationError).violations).toEqual(lines);
+    // What main.ts prints, and what an uncaught error's stack starts with.
+    expect((thrown as Error).message).toBe(`The service policy forbids this synthesis:\n${lines[0]}\n${lines[1]}`);
+    expect((thrown as Error).name).toBe('PolicyViolationError');
   });
 
   test('an HCL synthesis is checked as the JSON one is', () => {
