@@ -5,9 +5,9 @@
 // transforming each TypeScript file) took about a sixth of a synth; one file loads in a fraction
 // of that, and V8's compile cache (.build/node-compile-cache) skips compiling it again.
 //
-// Stack traces of an unexpected error point into the bundle; `node --enable-source-maps
-// scripts/synth-app.js` maps them to the TypeScript sources (it costs about 250 ms, so it is
-// not the default).
+// Stack traces of an unexpected error point into the bundle; `npx node --enable-source-maps
+// scripts/synth-app.js` maps them to the TypeScript sources (it costs about 250 ms, so it is not
+// the default). `npx node` is the npm scripts' Node 22: the bundle is rebuilt for another Node.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -87,7 +87,7 @@ if (require.main === module) {
     // main.ts reports the errors it expects (configuration, policy) itself and exits.
     process.stderr.write(`${error?.stack ?? error}\n`);
     if (!process.execArgv.includes('--enable-source-maps'))
-      process.stderr.write('(for TypeScript locations: node --enable-source-maps scripts/synth-app.js)\n');
+      process.stderr.write('(for TypeScript locations: npx node --enable-source-maps scripts/synth-app.js)\n');
     process.exitCode = 1;
   }
 }
