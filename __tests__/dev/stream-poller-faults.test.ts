@@ -58,7 +58,13 @@ test('trimmed records: it logs, goes on from the oldest record kept, and later p
   await put('trim-2');
   // From the oldest record kept: nothing was really trimmed here, so both come (again).
   expect(await keysOfPoll(poller)).toEqual(['trim-1', 'trim-2']);
-  expect(errors).toEqual(['local stream records were trimmed before they were read; reading on from the oldest kept']);
+  // Logged at least once, and nothing else: on a loaded machine DynamoDB Local itself answers a
+  // fresh TRIM_HORIZON iterator with the same fault now and then (seen once in a full npm test),
+  // which the poller treats the same way.
+  expect(errors.length).toBeGreaterThanOrEqual(1);
+  expect(new Set(errors)).toEqual(
+    new Set(['local stream records were trimmed before they were read; reading on from the oldest kept']),
+  );
 
   await put('trim-3');
   expect(await keysOfPoll(poller)).toEqual(['trim-3']);
