@@ -3,6 +3,7 @@ import { TerraformElement, TerraformOutput, TerraformStack, Tokenization } from 
 // cdktf resolves tokens and merges fragments with these while synthesizing; it re-exports neither.
 import { resolve } from 'cdktf/lib/_tokens';
 import { deepMerge } from 'cdktf/lib/util';
+import { keepingResolvedTerraform, resolvedTerraform } from '../constructs/resolved-terraform';
 import { ServicePolicy } from '../policy/service-policy';
 
 /**
@@ -16,7 +17,9 @@ import { ServicePolicy } from '../policy/service-policy';
  *   another's state.
  * - One resolution. cdktf's `toTerraform` resolves each element's fragment and then the merged
  *   document again, as a whole; the second pass finds no token in resolved fragments, only in the
- *   stack's raw overrides (`addOverride`), so only what they set is resolved again.
+ *   stack's raw overrides (`addOverride`), so only what they set is resolved again. What reads an
+ *   element's resolved Terraform meanwhile (the API deployment's trigger) reuses the document's
+ *   (`constructs/resolved-terraform.ts`).
  * - The service policy (`policy/`) checks the resolved document, as it is written, and a
  *   violation fails the synthesis: `[RULE-ID] path: problem. Fix: ...`.
  *
@@ -35,7 +38,7 @@ export class AppStack extends TerraformStack {
     const overrides = (this as unknown as { rawOverrides: Record<string, unknown> }).rawOverrides;
     const document = hasTokenKey(overrides)
       ? (super.toTerraform() as Record<string, unknown>)
-      : this.resolveOnce(overrides);
+      : keepingResolvedTerraform(this, () => this.resolveOnce(overrides));
     this.policy.enforce(document);
     return document;
   }
@@ -73,7 +76,8 @@ export class AppStack extends TerraformStack {
       );
     }
     const document: Record<string, unknown> = { '//': resolve(this, { metadata, outputs }) };
-    for (const element of elements) deepMerge(document, resolve(this, element.toTerraform()));
+    const resolveInStack = (terraform: unknown) => resolve(this, terraform);
+    for (const element of elements) deepMerge(document, resolvedTerraform(element, resolveInStack));
     deepMerge(document, overrides);
     resolveOverridden(this, document, overrides);
     return document;
