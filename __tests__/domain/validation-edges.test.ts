@@ -88,12 +88,24 @@ describe('issues as details', () => {
       { path: 'provider.a', message: 'is required' },
       { path: 'provider.nested.b', message: 'must be a whole number' },
     ]);
+    // A present value of the wrong type is not "required": it keeps what the schema says of it.
+    expect(detailsOf(() => parseOrThrow(schema, { a: 5 }))).toEqual([{ path: 'a', message: 'Invalid input' }]);
   });
 
   it('names each unknown field at its own path, nested too', () => {
     expect(detailsOf(() => parseOrThrow(schema, { a: 'x', z: 1, nested: { b: 1, y: 2 } }))).toEqual([
       { path: 'nested.y', message: 'is not a known field' },
       { path: 'z', message: 'is not a known field' },
+    ]);
+  });
+
+  it('names an unknown field whose name is empty by the object that holds it', () => {
+    expect(detailsOf(() => parseOrThrow(schema, { a: 'x', '': 1, nested: { b: 1, '': 2 } }))).toEqual([
+      { path: 'nested', message: 'is not a known field' },
+      { path: 'body', message: 'is not a known field' },
+    ]);
+    expect(detailsOf(() => parseOrThrow(schema, { a: 'x', nested: { b: 1, '': 2 } }, 'provider'))).toEqual([
+      { path: 'provider.nested', message: 'is not a known field' },
     ]);
   });
 
