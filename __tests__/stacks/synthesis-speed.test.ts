@@ -1,8 +1,8 @@
 /**
  * The shortcuts the app takes to synthesize faster change nothing in what it writes: skipping
  * cdktf's preparing pass and its second resolution (stacks/app-stack.ts), recording no creation
- * stacks (stacks/creation-stacks.ts), and running as one bundle (scripts/synth-app.js, the app
- * command of cdktf.json). The app synthesized with cdktf's own passes and recorded creation
+ * stacks (stacks/creation-stacks.ts), and running as one bundle compiled with V8's code cache of
+ * its last run (scripts/synth-app.js, the app command of cdktf.json). The app synthesized with cdktf's own passes and recorded creation
  * stacks gives the same files, byte for byte. A cross-stack reference added to the app would make
  * them differ (the preparing pass adds its remote state), and fail here.
  */
@@ -16,6 +16,7 @@ import { freshDir, outputFiles, synthInFreshProcess } from './support/fresh-synt
 const synthApp = require('../../scripts/synth-app.js') as {
   isUpToDate(root: string, stampFile: string, bundleFile: string): boolean;
   stampOf(root: string, files: string[]): Record<string, string>;
+  runWithCodeCache(file: string, cacheFile: string): { exports: Record<string, unknown>; cached: boolean };
 };
 
 test("the app command and main.ts write exactly what cdktf's own passes and creation stacks write", () => {
@@ -23,7 +24,9 @@ test("the app command and main.ts write exactly what cdktf's own passes and crea
   const buildDir = freshDir('bundles');
   const asCdktfDoes = outputFiles(synthInFreshProcess('__tests__/stacks/support/synth-as-cdktf-does.ts', buildDir));
   expect(Object.keys(asCdktfDoes).filter((f) => f.endsWith('cdk.tf.json'))).toHaveLength(4);
+  // The app command twice: the first run may make the code cache, the second runs with it.
   for (const fast of [
+    outputFiles(synthInFreshProcess(undefined, buildDir)),
     outputFiles(synthInFreshProcess(undefined, buildDir)),
     outputFiles(synthInFreshProcess('main.ts', buildDir)),
   ]) {
@@ -65,6 +68,25 @@ describe("the app command's bundle", () => {
     writeFileSync(stampFile, JSON.stringify({ node: 'v0.0.0', inputs: synthApp.stampOf(root, ['input.ts']) }));
     expect(gone()).toBe(false);
   });
+});
+
+test("the app command runs its bundle with the code cache of the bundle's own bytes only", () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'synth-app-code-cache-'));
+  const file = path.join(root, 'bundle.js');
+  const cacheFile = path.join(root, 'cache', 'bundle.v8');
+  // The same length both times: V8 itself would take the first one's cache for the second.
+  const moduleOf = (value: string) =>
+    `const path = require('node:path');\nmodule.exports = { value: '${value}', dir: path.basename(__dirname) };\n`;
+  const run = () => synthApp.runWithCodeCache(file, cacheFile);
+
+  writeFileSync(file, moduleOf('aaaa'));
+  expect(run()).toEqual({ exports: { value: 'aaaa', dir: path.basename(root) }, cached: false });
+  expect(run()).toEqual({ exports: { value: 'aaaa', dir: path.basename(root) }, cached: true });
+  writeFileSync(file, moduleOf('bbbb'));
+  expect(run()).toEqual({ exports: { value: 'bbbb', dir: path.basename(root) }, cached: false });
+  expect(run()).toEqual({ exports: { value: 'bbbb', dir: path.basename(root) }, cached: true });
+  writeFileSync(cacheFile, 'not a cache');
+  expect(run()).toEqual({ exports: { value: 'bbbb', dir: path.basename(root) }, cached: false });
 });
 
 test('creation stacks are recorded only when asked for', () => {
