@@ -1,9 +1,10 @@
 /**
  * A zone of the table that the runtime's Intl cannot render (an ICU older than the table) is
- * refused in every spelling, and Intl is asked about each zone once. The runtime these tests run
- * on renders every zone of the table (__tests__/conventions/time-zones.test.ts), so the fault is
- * made with a stand-in for `Intl.DateTimeFormat` that refuses one zone and passes every other
- * call to the real one: the only mock here.
+ * refused in every spelling; Intl is asked about each zone once, and one formatter is built per
+ * zone. The runtime these tests run on renders every zone of the table
+ * (__tests__/conventions/time-zones.test.ts), so the fault is made with a stand-in for
+ * `Intl.DateTimeFormat` that refuses one zone and passes every other call to the real one: the
+ * only mock here.
  */
 type TimeZones = typeof import('../../src/domain/time-zones');
 
@@ -49,4 +50,13 @@ test('Intl is asked about each zone once, however often and however it is spelle
   for (const name of ['Europe/Paris', 'EUROPE/PARIS', 'europe/kyiv', 'Europe/Kyiv', 'Europe/Paris'])
     canonicalTimeZone(name);
   expect(asked).toEqual(['Europe/Paris', 'Europe/Kyiv']);
+});
+
+test('one wall-clock formatter is built per zone, however it is spelled', () => {
+  const { numericWallClockFormatter } = freshTimeZones();
+  const first = numericWallClockFormatter('Europe/Paris');
+  expect(numericWallClockFormatter('europe/PARIS')).toBe(first);
+  expect(numericWallClockFormatter('Europe/Paris')).toBe(first);
+  // Intl asked once whether it renders the zone, once for the formatter itself.
+  expect(asked).toEqual(['Europe/Paris', 'Europe/Paris']);
 });
