@@ -9,7 +9,8 @@
 //
 // Stack traces of an unexpected error point into the bundle; `npx node --enable-source-maps
 // scripts/synth-app.js` maps them to the TypeScript sources (it loads the bundle with Node's own
-// loader, without the code cache, and costs about 250 ms, so it is not the default). `npx node` is the npm scripts' Node 22: the bundle is rebuilt for another Node.
+// loader, without the code cache, and costs about 250 ms, so it is not the default). `npx node`
+// is the npm scripts' Node 22: the bundle is rebuilt for another Node.
 'use strict';
 const { createHash } = require('node:crypto');
 const fs = require('node:fs');
