@@ -26,6 +26,18 @@ describe('createDynamoDbClient', () => {
     expect(`${endpoint?.protocol}//${endpoint?.hostname}:${endpoint?.port}`).toBe('http://127.0.0.1:9');
     expect(await client.config.credentials()).toMatchObject(credentials);
   });
+
+  it('waits 500 ms for a connection and 1.5 s for an answer unless told otherwise, then fails the attempt', async () => {
+    // The HTTP handler's own settings: waiting out the default on a silent server would take 6 s.
+    const settingsOf = (client: ReturnType<typeof createDynamoDbClient>) =>
+      (client.config.requestHandler as unknown as { configProvider: Promise<Record<string, unknown>> }).configProvider;
+    expect(await settingsOf(createDynamoDbClient())).toMatchObject({
+      connectionTimeout: 500,
+      requestTimeout: 1_500,
+      throwOnRequestTimeout: true,
+    });
+    expect(await settingsOf(createDynamoDbClient({ requestTimeoutMs: 250 }))).toMatchObject({ requestTimeout: 250 });
+  });
 });
 
 describe('a DynamoDB that accepts connections and never answers', () => {
