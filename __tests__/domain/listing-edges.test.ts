@@ -56,6 +56,22 @@ describe('parseListQuery at its edges', () => {
     ]);
   });
 
+  it('refuses a window that ends after 9999-12-31T23:59:59Z, the last instant RFC 3339 writes, naming the field', () => {
+    // Found by the hostile-input fuzzer: a later bound was written "+010000-..." and DynamoDB refused the query.
+    expect(detailsOf({ providerId: 'p', from: '9999-12-25T00:00:00Z' })).toEqual([
+      { path: 'from', message: 'must be at least 7 days before 9999-12-31T23:59:59Z when to is not given' },
+    ]);
+    expect(detailsOf({ providerId: 'p', from: '9999-12-30T00:00:00Z', to: '9999-12-31T23:59:59-00:01' })).toEqual([
+      { path: 'to', message: 'must be at or before 9999-12-31T23:59:59Z' },
+    ]);
+    expect(parseListQuery({ providerId: 'p', from: '9999-12-24T23:59:59Z' }, null, NOW).to).toBe(
+      '9999-12-31T23:59:59Z',
+    );
+    expect(
+      parseListQuery({ providerId: 'p', from: '9999-12-30T00:00:00Z', to: '9999-12-31T23:59:59Z' }, null, NOW).to,
+    ).toBe('9999-12-31T23:59:59Z');
+  });
+
   it('takes page sizes 1 and 100 and refuses 1000 and -1 with the same message', () => {
     expect(parseListQuery({ providerId: 'p', limit: '1' }, null, NOW).limit).toBe(1);
     expect(parseListQuery({ providerId: 'p', limit: '100' }, null, NOW).limit).toBe(100);

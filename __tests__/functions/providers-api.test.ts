@@ -224,6 +224,23 @@ describe('GET /providers/{providerId}/slots', () => {
     expect(unknown.body.error.code).toBe('PROVIDER_NOT_FOUND');
   });
 
+  it('answers a window at the end of year 9999 with 400 or its free slots, never 500', async () => {
+    // Found by the hostile-input fuzzer: the calendar's read reached past 9999-12-31T23:59:59Z,
+    // whose text ("+010000-...") sorts before its lower bound, and DynamoDB refused the query.
+    await api().putProvider('dr-far', PROFILE);
+    const defaultTo = await api().slots('dr-far', { from: '9999-12-28T00:00:00Z', durationMinutes: '30' });
+    const lastDay = await api().slots('dr-far', {
+      from: '9999-12-31T00:00:00Z',
+      to: '9999-12-31T23:59:59Z',
+      durationMinutes: '30',
+    });
+    expect([defaultTo.status, lastDay.status]).toEqual([400, 200]);
+    expect(defaultTo.body.error.details).toEqual([
+      { path: 'from', message: 'must be at least 7 days before 9999-12-31T23:59:59Z when to is not given' },
+    ]);
+    expect(lastDay.body.slots).toEqual([]);
+  });
+
   it('is open to every role of the tenant, and to no other tenant', async () => {
     await api().putProvider('dr-open-to-all', PROFILE);
     const query = { ...window, durationMinutes: '30' };

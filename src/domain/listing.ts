@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { validationError, ValidationDetail } from './errors';
-import { DAY_MS, formatUtc } from './time';
+import { DAY_MS, formatUtc, LAST_INSTANT_MS } from './time';
 import { idSchema, instantSchema, toDetails } from './validation';
 
 export const MAX_WINDOW_DAYS = 31;
@@ -78,6 +78,16 @@ export function queryWindow(
 ): { readonly fromMs: number; readonly toMs: number } {
   const fromMs = from ?? now.getTime();
   const toMs = to ?? fromMs + DEFAULT_WINDOW_DAYS * DAY_MS;
+  if (toMs > LAST_INSTANT_MS) {
+    throw validationError([
+      to === undefined
+        ? {
+            path: 'from',
+            message: `must be at least ${DEFAULT_WINDOW_DAYS} days before 9999-12-31T23:59:59Z when to is not given`,
+          }
+        : { path: 'to', message: 'must be at or before 9999-12-31T23:59:59Z' },
+    ]);
+  }
   if (fromMs >= toMs) throw validationError([{ path: 'to', message: 'must be after from' }]);
   if (toMs - fromMs > MAX_WINDOW_DAYS * DAY_MS) {
     throw validationError([{ path: 'to', message: `must be at most ${MAX_WINDOW_DAYS} days after from` }]);

@@ -63,6 +63,13 @@ export function formatUtc(epochMs: number): string {
   return new Date(Math.floor(epochMs / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
 
+/**
+ * The last instant RFC 3339 can write (its years have four digits): every time the API reads,
+ * stores or compares as text is at or before it. `formatUtc` of a later one starts with `+0`,
+ * which sorts before every stored start.
+ */
+export const LAST_INSTANT_MS = Date.UTC(9999, 11, 31, 23, 59, 59);
+
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 60 * MINUTE_MS;
 export const DAY_MS = 24 * HOUR_MS;

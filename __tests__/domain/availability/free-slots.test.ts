@@ -173,6 +173,14 @@ describe('the confirmed appointments a search reads', () => {
       endMs: utc('2026-12-08T02:00:00Z'),
     });
   });
+
+  it('end at 9999-12-31T23:59:59Z at the latest, the last instant a stored start can have', () => {
+    const query = { fromMs: utc('9999-12-30T00:00:00Z'), toMs: utc('9999-12-31T12:00:00Z'), durationMinutes: 30 };
+    expect(confirmedBookingsWindow(query)).toEqual({
+      startMs: utc('9999-12-28T22:00:00Z'),
+      endMs: utc('9999-12-31T23:59:59Z'),
+    });
+  });
 });
 
 describe('free slots at the edges', () => {

@@ -5,7 +5,7 @@
  * through a binary search, never appointment by appointment.
  */
 import { Interval, SLOT_MINUTES } from '../slots';
-import { DAY_MS, HOUR_MS, MINUTE_MS } from '../time';
+import { DAY_MS, HOUR_MS, LAST_INSTANT_MS, MINUTE_MS } from '../time';
 import { parseLocalDate } from './local-date';
 import { allowedStarts, paddedInterval } from './bookable';
 import type { CalendarHold } from './calendar';
@@ -33,7 +33,11 @@ export interface SlotQuery {
  * appointments of a candidate's whole local date, and no local date is longer than 25 hours.
  */
 export function confirmedBookingsWindow(query: SlotQuery): Interval {
-  return { startMs: query.fromMs - CALENDAR_REACH_MS, endMs: query.toMs + CALENDAR_REACH_MS };
+  // No appointment starts after the last instant RFC 3339 writes, and a later bound would not sort as one.
+  return {
+    startMs: query.fromMs - CALENDAR_REACH_MS,
+    endMs: Math.min(query.toMs + CALENDAR_REACH_MS, LAST_INSTANT_MS),
+  };
 }
 
 const CALENDAR_REACH_MS = 26 * HOUR_MS;
