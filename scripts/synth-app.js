@@ -14,7 +14,7 @@
 'use strict';
 const { createHash } = require('node:crypto');
 const fs = require('node:fs');
-const { createRequire } = require('node:module');
+const nodeModule = require('node:module');
 const path = require('node:path');
 const vm = require('node:vm');
 
@@ -105,7 +105,7 @@ function runWithCodeCache(file, cacheFile) {
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${bytes.toString('utf8')}\n})`;
   const script = new vm.Script(wrapped, { filename: file, cachedData });
   const fileModule = { exports: {} };
-  script.runInThisContext()(fileModule.exports, createRequire(file), fileModule, file, path.dirname(file));
+  script.runInThisContext()(fileModule.exports, nodeModule.createRequire(file), fileModule, file, path.dirname(file));
   const cached = cachedData !== undefined && !script.cachedDataRejected;
   if (!cached) {
     fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
@@ -123,7 +123,6 @@ function atomicWrite(file, contents) {
 module.exports = { isUpToDate, stampOf, runWithCodeCache };
 
 if (require.main === module) {
-  const nodeModule = require('node:module');
   if (typeof nodeModule.enableCompileCache === 'function') {
     nodeModule.enableCompileCache(path.join(ROOT, '.build', 'node-compile-cache'));
   }

@@ -83,9 +83,9 @@ export function queryWindow(
       to === undefined
         ? {
             path: 'from',
-            message: `must be at least ${DEFAULT_WINDOW_DAYS} days before 9999-12-31T23:59:59Z when to is not given`,
+            message: `must be at least ${DEFAULT_WINDOW_DAYS} days before ${formatUtc(LAST_INSTANT_MS)} when to is not given`,
           }
-        : { path: 'to', message: 'must be at or before 9999-12-31T23:59:59Z' },
+        : { path: 'to', message: `must be at or before ${formatUtc(LAST_INSTANT_MS)}` },
     ]);
   }
   if (fromMs >= toMs) throw validationError([{ path: 'to', message: 'must be after from' }]);
