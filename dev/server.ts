@@ -38,6 +38,12 @@ export interface DevServerOptions {
   readonly output?: NodeJS.WritableStream;
   /** The key local tokens are signed with. @default a new RSA key pair, made at start */
   readonly signingKey?: LocalSigningKey;
+  /**
+   * A DynamoDB Local that is already running, and the table to use in it (created when absent):
+   * the tests' servers share the engine of the whole run, warm, instead of starting a JVM each.
+   * `stop` leaves that engine running. @default a new engine, with table LOCAL_TABLE_NAME
+   */
+  readonly dynamoDb?: { readonly endpoint: string; readonly tableName: string };
 }
 
 export interface DevServer {
@@ -58,7 +64,12 @@ export const DEMO_TENANT_ID = 'demo';
 export const DEMO_STAFF_SUBJECT = 'demo-staff';
 
 export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
-  const engine = await startDynamoDbLocal({ persistDir: options.persistDir });
+  if (options.dynamoDb && options.persistDir)
+    throw new Error('persistDir is for an engine the server starts; a running engine keeps its own data');
+  const engine = options.dynamoDb
+    ? { endpoint: options.dynamoDb.endpoint, stop: async () => undefined }
+    : await startDynamoDbLocal({ persistDir: options.persistDir });
+  const tableName = options.dynamoDb?.tableName ?? LOCAL_TABLE_NAME;
   const stops: (() => Promise<void>)[] = [() => engine.stop()];
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop().catch(() => undefined);
@@ -66,7 +77,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   try {
     const client = createLocalDynamoDbClient(engine.endpoint);
     stops.push(async () => client.destroy());
-    await client.send(new CreateTableCommand(createTableRequest(LOCAL_TABLE_NAME))).catch((e: unknown) => {
+    await client.send(new CreateTableCommand(createTableRequest(tableName))).catch((e: unknown) => {
       if (!(e instanceof ResourceInUseException)) throw e; // a persisted table is reused
     });
 
@@ -76,7 +87,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     appendFileSync(notificationsFile, ''); // exists from the start, so it can be tailed at once
     const notifications = await startLocalNotifications({
       client,
-      tableName: LOCAL_TABLE_NAME,
+      tableName,
       notificationsFile,
       output: options.output,
     });
@@ -85,7 +96,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     const apiKey = options.apiKey ?? generateApiKey();
     const handlers = createLocalHandlers({
       client: createDocumentClient(client),
-      tableName: LOCAL_TABLE_NAME,
+      tableName,
       pageTokenSecret: randomBytes(32).toString('hex'),
     });
     const server = createServer();
@@ -117,7 +128,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       subject: DEMO_STAFF_SUBJECT,
       expiresInSeconds: MAX_TOKEN_LIFETIME_SECONDS,
     });
-    const dynamoDb = { endpoint: engine.endpoint, tableName: LOCAL_TABLE_NAME };
+    const dynamoDb = { endpoint: engine.endpoint, tableName };
     return { url, apiKey, notificationsFile, staffToken, dynamoDb, stop: stopAll };
   } catch (error) {
     await stopAll();

@@ -7,6 +7,7 @@
 import { PassThrough } from 'node:stream';
 import fc from 'fast-check';
 import { DevServer, startDevServer } from '../../dev/server';
+import { sharedEngineTable } from '../functions/helpers';
 import { malformedToken, sameBytes } from '../identity/support/malformed-tokens';
 import { newSigningKey, testIssuer, TestIssuer } from '../identity/support/test-issuer';
 import { hostileTokenCases } from './support/hostile-token-cases';
@@ -21,7 +22,13 @@ let server: DevServer;
 let forge: TestIssuer;
 
 beforeAll(async () => {
-  server = await startDevServer({ port: 0, apiKey: API_KEY, output: new PassThrough().resume(), signingKey: key });
+  server = await startDevServer({
+    port: 0,
+    dynamoDb: sharedEngineTable('dev-identity'),
+    apiKey: API_KEY,
+    output: new PassThrough().resume(),
+    signingKey: key,
+  });
   forge = testIssuer(server.url, 'appointments-local-client', key);
   // The one booking that may go through: the valid token's (staff of clinic-a, forge.claims()).
   await seedOpenProvidersAt(server.dynamoDb, 'clinic-a', ['fuzz-provider']);

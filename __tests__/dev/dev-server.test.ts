@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { DEMO_TENANT_ID, DevServer, startDevServer } from '../../dev/server';
+import { sharedEngineTable } from '../functions/helpers';
 import { seedOpenProvidersAt } from '../support/providers';
 
 let server: DevServer;
@@ -14,7 +15,7 @@ const notificationLines: string[] = [];
 beforeAll(async () => {
   const output = new PassThrough();
   output.on('data', (chunk: Buffer) => notificationLines.push(...chunk.toString().split('\n').filter(Boolean)));
-  server = await startDevServer({ port: 0, apiKey: 'test-key-123', output });
+  server = await startDevServer({ port: 0, dynamoDb: sharedEngineTable('dev-server'), apiKey: 'test-key-123', output });
   await seedOpenProvidersAt(server.dynamoDb, DEMO_TENANT_ID, ['dr-smith', 'dr-notify']);
 });
 

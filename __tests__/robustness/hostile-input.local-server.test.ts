@@ -8,6 +8,7 @@ import { request as httpRequest } from 'node:http';
 import { PassThrough } from 'node:stream';
 import fc from 'fast-check';
 import { DEMO_STAFF_SUBJECT, DEMO_TENANT_ID, DevServer, startDevServer } from '../../dev/server';
+import { sharedEngineTable } from '../functions/helpers';
 import { HTTP_OPERATIONS } from '../../src/operations';
 import { Answer, checkAnswer, Item, WriteLedger } from './support/contract-checks';
 import { newFigures, recordFigures } from './support/figures';
@@ -104,7 +105,12 @@ async function appointmentsOfFuzzedProviders(): Promise<Item[]> {
 }
 
 beforeAll(async () => {
-  server = await startDevServer({ port: 0, apiKey: API_KEY, output: new PassThrough().resume() });
+  server = await startDevServer({
+    port: 0,
+    dynamoDb: sharedEngineTable('fuzz-http'),
+    apiKey: API_KEY,
+    output: new PassThrough().resume(),
+  });
   // The generators book only these providers (any other id is hostile, refused whatever it is).
   await seedOpenProvidersAt(server.dynamoDb, DEMO_TENANT_ID, PROVIDERS);
   context = await seedContext(send, Date.now(), PROVIDERS);

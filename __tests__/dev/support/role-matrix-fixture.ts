@@ -11,7 +11,7 @@ import { PassThrough } from 'node:stream';
 import { DevServer, startDevServer } from '../../../dev/server';
 import { createLocalDynamoDbClient } from '../../../dev/local/dynamodb-client';
 import { createDocumentClient } from '../../../src/data/client';
-import { futureSlot, scanTable } from '../../functions/helpers';
+import { futureSlot, scanTable, sharedEngineTable } from '../../functions/helpers';
 import { seedOpenProviders } from '../../support/providers';
 import { DevAnswer, DevApi, devApi, TokenRequest, visibleState } from './dev-api';
 
@@ -72,7 +72,12 @@ export interface MatrixFixture {
 
 export async function startMatrix(): Promise<MatrixFixture> {
   const notificationsFile = path.join(mkdtempSync(path.join(tmpdir(), 'role-matrix-')), 'notifications.jsonl');
-  const server: DevServer = await startDevServer({ port: 0, output: new PassThrough().resume(), notificationsFile });
+  const server: DevServer = await startDevServer({
+    port: 0,
+    dynamoDb: sharedEngineTable('role-matrix-http'),
+    output: new PassThrough().resume(),
+    notificationsFile,
+  });
   const api = devApi(server);
   const tokens = {} as Record<Tenant, Record<Caller, string>>;
   for (const tenant of TENANTS) {
