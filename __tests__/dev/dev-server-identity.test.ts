@@ -1,13 +1,13 @@
 /**
- * `npm run dev` as the local identity provider, over HTTP against its own DynamoDB Local:
- * `POST /dev/tokens` and its validation, tokens of every role accepted, and the token matrix
- * refused with the contract's 401 while nothing is written. The server is given its signing key
+ * `npm run dev` as the local identity provider, over HTTP, on a table of its own in the run's
+ * DynamoDB Local: `POST /dev/tokens` and its validation, tokens of every role accepted, and the
+ * token matrix refused with the contract's 401 while nothing is written. The server is given its signing key
  * so that the matrix can sign tokens that fail exactly one check each.
  */
 import { PassThrough } from 'node:stream';
 import fc from 'fast-check';
-import { DevServer, startDevServer } from '../../dev/server';
-import { sharedEngineTable } from '../functions/helpers';
+import type { DevServer } from '../../dev/server';
+import { startTestDevServer } from './support/test-dev-server';
 import { malformedToken, sameBytes } from '../identity/support/malformed-tokens';
 import { newSigningKey, testIssuer, TestIssuer } from '../identity/support/test-issuer';
 import { hostileTokenCases } from './support/hostile-token-cases';
@@ -22,9 +22,7 @@ let server: DevServer;
 let forge: TestIssuer;
 
 beforeAll(async () => {
-  server = await startDevServer({
-    port: 0,
-    dynamoDb: sharedEngineTable('dev-identity'),
+  server = await startTestDevServer('dev-identity', {
     apiKey: API_KEY,
     output: new PassThrough().resume(),
     signingKey: key,

@@ -1,12 +1,12 @@
 /**
- * `npm run dev` end to end: the real server over its own DynamoDB Local, spoken to over HTTP the
- * way the README's curl session does, with the staff token the server prints at start.
+ * `npm run dev` end to end: the real server over a table of its own in the run's DynamoDB Local,
+ * spoken to over HTTP the way the README's curl session does, with the staff token the server prints at start.
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { DEMO_TENANT_ID, DevServer, startDevServer } from '../../dev/server';
-import { sharedEngineTable } from '../functions/helpers';
+import { DEMO_TENANT_ID, DevServer } from '../../dev/server';
+import { startTestDevServer } from './support/test-dev-server';
 import { seedOpenProvidersAt } from '../support/providers';
 
 let server: DevServer;
@@ -15,7 +15,7 @@ const notificationLines: string[] = [];
 beforeAll(async () => {
   const output = new PassThrough();
   output.on('data', (chunk: Buffer) => notificationLines.push(...chunk.toString().split('\n').filter(Boolean)));
-  server = await startDevServer({ port: 0, dynamoDb: sharedEngineTable('dev-server'), apiKey: 'test-key-123', output });
+  server = await startTestDevServer('dev-server', { apiKey: 'test-key-123', output });
   await seedOpenProvidersAt(server.dynamoDb, DEMO_TENANT_ID, ['dr-smith', 'dr-notify']);
 });
 

@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { DevServer, startDevServer } from '../../dev/server';
-import { sharedEngineTable } from '../functions/helpers';
+import type { DevServer } from '../../dev/server';
+import { startTestDevServer } from './support/test-dev-server';
 import { REFERENCE_PAGE_CSP } from '../../dev/reference-page/reference-page';
 
 const SWAGGER_UI_DIR = path.dirname(require.resolve('swagger-ui-dist/package.json'));
@@ -21,7 +21,7 @@ const CONTENT_TYPES: Record<string, string> = {
 let server: DevServer;
 
 beforeAll(async () => {
-  server = await startDevServer({ port: 0, dynamoDb: sharedEngineTable('reference-page'), output: new PassThrough() });
+  server = await startTestDevServer('reference-page', { output: new PassThrough() });
 });
 
 afterAll(async () => {

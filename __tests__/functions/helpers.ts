@@ -28,13 +28,8 @@ export function localEndpoint(): string {
   return endpoint;
 }
 
-/**
- * Where a test's `npm run dev` server keeps its data: the run's engine, already warm, and a table
- * of its own (the server creates it). Starting a JVM per server cost more CPU than its requests.
- */
-export function sharedEngineTable(purpose: string): { endpoint: string; tableName: string } {
-  return { endpoint: localEndpoint(), tableName: `${purpose}-${randomUUID().slice(0, 8)}` };
-}
+/** A table name no other test file of the run uses. */
+export const uniqueTableName = (purpose: string): string => `${purpose}-${randomUUID().slice(0, 8)}`;
 
 export interface TestTableOptions {
   /**
@@ -45,7 +40,7 @@ export interface TestTableOptions {
 }
 
 export async function createTestTable(purpose: string, options: TestTableOptions = {}): Promise<TestTable> {
-  const tableName = `${purpose}-${randomUUID().slice(0, 8)}`;
+  const tableName = uniqueTableName(purpose);
   const client = createLocalDynamoDbClient(localEndpoint());
   await client.send(new CreateTableCommand(createTableRequest(tableName)));
   const table: TestTable = {

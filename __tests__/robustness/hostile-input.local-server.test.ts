@@ -1,14 +1,14 @@
 /**
- * Hostile input through `npm run dev`'s server (startDevServer: its own DynamoDB Local, the API
- * key check, routing, body reading), over real HTTP on loopback. Its engine is private to it, so
- * writes are checked through the API: after each batch, every appointment the fuzzed providers
+ * Hostile input through `npm run dev`'s server (startDevServer over a table of its own, the API
+ * key check, routing, body reading), over real HTTP on loopback. Writes are checked through the
+ * API, as a client sees them: after each batch, every appointment the fuzzed providers
  * hold (listed with includeCancelled) that is new or changed must be explained by a 2xx.
  */
 import { request as httpRequest } from 'node:http';
 import { PassThrough } from 'node:stream';
 import fc from 'fast-check';
-import { DEMO_STAFF_SUBJECT, DEMO_TENANT_ID, DevServer, startDevServer } from '../../dev/server';
-import { sharedEngineTable } from '../functions/helpers';
+import { DEMO_STAFF_SUBJECT, DEMO_TENANT_ID, DevServer } from '../../dev/server';
+import { startTestDevServer } from '../dev/support/test-dev-server';
 import { HTTP_OPERATIONS } from '../../src/operations';
 import { Answer, checkAnswer, Item, WriteLedger } from './support/contract-checks';
 import { newFigures, recordFigures } from './support/figures';
@@ -105,12 +105,7 @@ async function appointmentsOfFuzzedProviders(): Promise<Item[]> {
 }
 
 beforeAll(async () => {
-  server = await startDevServer({
-    port: 0,
-    dynamoDb: sharedEngineTable('fuzz-http'),
-    apiKey: API_KEY,
-    output: new PassThrough().resume(),
-  });
+  server = await startTestDevServer('fuzz-http', { apiKey: API_KEY, output: new PassThrough().resume() });
   // The generators book only these providers (any other id is hostile, refused whatever it is).
   await seedOpenProvidersAt(server.dynamoDb, DEMO_TENANT_ID, PROVIDERS);
   context = await seedContext(send, Date.now(), PROVIDERS);

@@ -8,10 +8,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { DevServer, startDevServer } from '../../../dev/server';
+import type { DevServer } from '../../../dev/server';
 import { createLocalDynamoDbClient } from '../../../dev/local/dynamodb-client';
 import { createDocumentClient } from '../../../src/data/client';
-import { futureSlot, scanTable, sharedEngineTable } from '../../functions/helpers';
+import { futureSlot, scanTable } from '../../functions/helpers';
+import { startTestDevServer } from './test-dev-server';
 import { seedOpenProviders } from '../../support/providers';
 import { DevAnswer, DevApi, devApi, TokenRequest, visibleState } from './dev-api';
 
@@ -72,9 +73,7 @@ export interface MatrixFixture {
 
 export async function startMatrix(): Promise<MatrixFixture> {
   const notificationsFile = path.join(mkdtempSync(path.join(tmpdir(), 'role-matrix-')), 'notifications.jsonl');
-  const server: DevServer = await startDevServer({
-    port: 0,
-    dynamoDb: sharedEngineTable('role-matrix-http'),
+  const server: DevServer = await startTestDevServer('role-matrix-http', {
     output: new PassThrough().resume(),
     notificationsFile,
   });
