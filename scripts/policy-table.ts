@@ -8,7 +8,6 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as prettier from 'prettier';
-import { resolveConfig } from '../config/resolve';
 import { differences, EXPECTED_DIR, synthesizedTables, UPDATE_COMMAND } from './policy-table/expected';
 import { PolicyTable } from './policy-table/walk';
 import { synthToTempDir } from './terraform-offline';
@@ -36,7 +35,7 @@ async function writeExpected(tables: Record<string, PolicyTable>): Promise<strin
 
 async function main(update: boolean): Promise<void> {
   // Every environment, whatever APPOINTMENTS_ENVIRONMENTS says: the table covers them all.
-  const outdir = synthToTempDir(resolveConfig({}));
+  const outdir = synthToTempDir();
   try {
     const tables = synthesizedTables(outdir);
     if (update) {

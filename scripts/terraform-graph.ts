@@ -8,7 +8,6 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { resolveConfig } from '../config/resolve';
 import {
   findTerraformTooling,
   runTerraform,
@@ -25,7 +24,7 @@ function drawGraph(): string {
   const tooling = findTerraformTooling();
   if ('missing' in tooling) throw new GraphError(tooling.missing);
   const tf = tooling as TerraformTooling;
-  const outdir = synthToTempDir(resolveConfig({ APPOINTMENTS_ENVIRONMENTS: 'dev' }));
+  const outdir = synthToTempDir({ APPOINTMENTS_ENVIRONMENTS: 'dev' });
   const stackDir = path.join(outdir, 'stacks', 'appointments-dev');
   const cliConfig = writeCliConfig(mkdtempSync(path.join(tmpdir(), 'appointments-graph-')), tf);
   writeOfflineOverride(stackDir);

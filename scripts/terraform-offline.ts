@@ -1,10 +1,8 @@
 import { ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { App } from 'cdktf';
-import { AppConfig } from '../config/environments';
-import { defineStacks } from '../stacks/app';
+import { Env } from '../config/resolve';
 
 const PROVIDER_DIR = path.join('registry.terraform.io', 'hashicorp', 'aws', '5.100.0');
 
@@ -97,12 +95,31 @@ if (require.main === module && process.argv.includes('--print-mirror')) {
   process.stdout.write('mirror' in tooling && tooling.mirror ? `${tooling.mirror}\n` : '');
 }
 
-/** Synthesizes every stack of `config` into a fresh directory and returns it. */
-export function synthToTempDir(config: AppConfig): string {
+const REPO = path.resolve(__dirname, '..');
+
+/** The app command of cdktf.json, what `cdktf synth` runs: its arguments to Node. */
+export const APP_COMMAND_ARGS: readonly string[] = (
+  JSON.parse(readFileSync(path.join(REPO, 'cdktf.json'), 'utf8')) as { app: string }
+).app
+  .split(' ')
+  .slice(1);
+
+/**
+ * Synthesizes every stack into a fresh directory with the app command, configured by `variables`
+ * alone (as `resolveConfig(variables)` reads them, none of this process's configuration; only
+ * the bundle cache's place, APPOINTMENTS_BUILD_DIR, is passed on), and returns the directory.
+ * In a child process: the caller (a test worker, the rehearsal) never holds cdktf, the
+ * provider's classes and the construct tree, about 150 MB, while terraform runs beside it.
+ */
+export function synthToTempDir(variables: Env = {}): string {
   const outdir = mkdtempSync(path.join(tmpdir(), 'appointments-synth-'));
-  const app = new App({ outdir, skipValidation: false });
-  defineStacks(app, config);
-  app.synth();
+  const { PATH, HOME, TMPDIR, APPOINTMENTS_BUILD_DIR } = process.env;
+  const synth = spawnSync(process.execPath, APP_COMMAND_ARGS, {
+    cwd: REPO,
+    encoding: 'utf8',
+    env: { PATH, HOME, TMPDIR, APPOINTMENTS_BUILD_DIR, ...variables, CDKTF_OUTDIR: outdir },
+  });
+  if (synth.status !== 0) throw new Error(`synth failed (exit ${synth.status}):\n${synth.stderr}${synth.error ?? ''}`);
   return outdir;
 }
 
@@ -112,12 +129,11 @@ export function synthToTempDir(config: AppConfig): string {
  */
 export function synthHclToTempDir(): string {
   const outdir = mkdtempSync(path.join(tmpdir(), 'appointments-hcl-'));
-  const repo = path.resolve(__dirname, '..');
   execFileSync(
     process.execPath,
     [require.resolve('cdktf-cli/bundle/bin/cdktf'), 'synth', '--hcl', '--output', outdir],
     {
-      cwd: repo,
+      cwd: REPO,
       env: { ...process.env, CHECKPOINT_DISABLE: '1', CI: '1' },
       stdio: 'pipe',
     },

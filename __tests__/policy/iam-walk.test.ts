@@ -4,7 +4,6 @@
  * iam:PassedToService.
  */
 import { rmSync } from 'node:fs';
-import { resolveConfig } from '../../config/resolve';
 import { synthesizedTables } from '../../scripts/policy-table/expected';
 import { PolicyStatement } from '../../scripts/policy-table/statements';
 import { synthToTempDir } from '../../scripts/terraform-offline';
@@ -20,7 +19,7 @@ const isKeyPolicy = (holder: string) => holder.startsWith('aws_kms_key ');
 
 // Every policy the policy table reads: role, trust, key, topic, queue and bucket policies, from
 // data sources or JSON strings alike, with their conditions.
-const outdir = synthToTempDir(resolveConfig({}));
+const outdir = synthToTempDir();
 const tables = synthesizedTables(outdir);
 rmSync(outdir, { recursive: true, force: true });
 const isStatementList = (value: unknown): value is PolicyStatement[] =>

@@ -5,14 +5,13 @@
  * difference printed and the command that accepts it on purpose.
  */
 import { rmSync } from 'node:fs';
-import { resolveConfig } from '../../config/resolve';
 import { differences, synthesizedTables, UPDATE_COMMAND } from '../../scripts/policy-table/expected';
 import { PolicyTable } from '../../scripts/policy-table/walk';
 import { synthToTempDir } from '../../scripts/terraform-offline';
 
 let tables: Record<string, PolicyTable>;
 beforeAll(() => {
-  const outdir = synthToTempDir(resolveConfig({}));
+  const outdir = synthToTempDir();
   try {
     tables = synthesizedTables(outdir);
   } finally {

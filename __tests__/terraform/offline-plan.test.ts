@@ -8,7 +8,6 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { resolveConfig } from '../../config/resolve';
 import {
   findTerraformTooling,
   runTerraform,
@@ -45,7 +44,7 @@ if (missing && process.env.CI) {
   test.skip(`terraform validate and plan (skipped: ${missing})`, () => undefined);
 } else {
   const tf = tooling as TerraformTooling;
-  const outdir = synthToTempDir(resolveConfig({}));
+  const outdir = synthToTempDir();
   const stacksDir = path.join(outdir, 'stacks');
   const cliConfig = writeCliConfig(mkdtempSync(path.join(tmpdir(), 'appointments-tf-')), tf);
   const stacks = readdirSync(stacksDir).sort();

@@ -45,7 +45,7 @@ async function main(): Promise<number> {
     const running = emulator as RunningEmulator;
     let stacksDir = '';
     await runner.step('synthesize every stack into the workspace', async () => {
-      synthDir = synthToTempDir(config);
+      synthDir = synthToTempDir(); // no variables, as `config` above
       stacksDir = path.join(synthDir, 'stacks');
       return stacksDir;
     });

@@ -4,12 +4,9 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
-const REPO = path.resolve(__dirname, '..', '..', '..');
+import { APP_COMMAND_ARGS } from '../../../scripts/terraform-offline';
 
-/** The app command of cdktf.json, what `cdktf synth` runs: its Node arguments. */
-const APP_ARGS = (JSON.parse(readFileSync(path.join(REPO, 'cdktf.json'), 'utf8')) as { app: string }).app
-  .split(' ')
-  .slice(1);
+const REPO = path.resolve(__dirname, '..', '..', '..');
 
 /**
  * Synthesizes in a fresh process, into a fresh output directory: with the app command of
@@ -18,7 +15,7 @@ const APP_ARGS = (JSON.parse(readFileSync(path.join(REPO, 'cdktf.json'), 'utf8')
  */
 export function synthInFreshProcess(entry?: string, buildDir = freshDir('bundles')): string {
   const outdir = freshDir('synth');
-  const args = entry === undefined ? APP_ARGS : ['--require', './scripts/register-ts.js', entry];
+  const args = entry === undefined ? APP_COMMAND_ARGS : ['--require', './scripts/register-ts.js', entry];
   execFileSync(process.execPath, args, {
     cwd: REPO,
     env: { ...process.env, CDKTF_OUTDIR: outdir, APPOINTMENTS_BUILD_DIR: buildDir },
