@@ -17,21 +17,22 @@ import { productionClientThrough } from './support/faulty-dynamodb';
 import { newFigures, recordFigures } from './support/figures';
 
 const figures = newFigures();
-let table: TestTable;
-let proxy: FaultProxy;
-let client: ReturnType<typeof productionClientThrough>;
-let handlers: ReturnType<typeof createLocalHandlers>;
-let existingId: string;
 
-beforeAll(async () => {
-  table = await createTestTable('robustness-faults', {
-    openProviders: {
-      'clinic-a': ['f-existing', 'f-stopped', 'f-slow', 'f-throttled', 'f-cancelled', 'f-lost-keyed', 'f-lost'],
-    },
-  });
-  proxy = await startFaultProxy(String(process.env.DYNAMODB_ENDPOINT));
-  client = productionClientThrough(proxy.url);
-  handlers = createLocalHandlers({
+/** A table of its own, a fault proxy before the engine, the repository's client through it, and the handlers on them. */
+interface FaultBench {
+  readonly table: TestTable;
+  readonly proxy: FaultProxy;
+  readonly handlers: ReturnType<typeof createLocalHandlers>;
+  /** An appointment booked before any fault, that the reads and changes address. */
+  readonly existingId: string;
+  close(): Promise<void>;
+}
+
+async function startFaultBench(purpose: string, providerIds: readonly string[]): Promise<FaultBench> {
+  const table = await createTestTable(purpose, { openProviders: { 'clinic-a': ['f-existing', ...providerIds] } });
+  const proxy = await startFaultProxy(String(process.env.DYNAMODB_ENDPOINT));
+  const client = productionClientThrough(proxy.url);
+  const handlers = createLocalHandlers({
     client: client.documentClient,
     tableName: table.tableName,
     pageTokenSecret: 'faults',
@@ -39,21 +40,50 @@ beforeAll(async () => {
   const booked = await timedCall(handlers['create-appointment'], 'POST', {
     body: bookingBody({ providerId: 'f-existing' }),
   });
-  existingId = JSON.parse(booked.rawBody).appointmentId;
+  return {
+    table,
+    proxy,
+    handlers,
+    existingId: JSON.parse(booked.rawBody).appointmentId,
+    async close() {
+      figures.faultsInjected += proxy.faultsInjected;
+      await proxy.close();
+      client.client.destroy();
+      await table.drop();
+    },
+  };
+}
+
+/** The bench of the tests that run one after another; the ones that wait out retries have their own. */
+let bench: FaultBench;
+
+beforeAll(async () => {
+  bench = await startFaultBench('robustness-faults', ['f-stopped', 'f-cancelled', 'f-lost-keyed', 'f-lost']);
 });
 
-afterEach(() => proxy.setMode({ kind: 'pass' }));
+afterEach(() => bench.proxy.setMode({ kind: 'pass' }));
 
 afterAll(async () => {
-  figures.faultsInjected += proxy.faultsInjected;
+  await bench?.close();
   recordFigures('dependency-faults', figures);
-  await proxy?.close();
-  client?.client.destroy();
-  await table?.drop();
 });
 
+/**
+ * Runs `scenario` on a bench of its own and closes it. For the scenarios that spend their time
+ * waiting (a slow engine, throttling: the SDK's backoff), which then wait side by side
+ * (`it.concurrent`) instead of one after another.
+ */
+async function onOwnBench(purpose: string, providerId: string, scenario: (b: FaultBench) => Promise<void>) {
+  const own = await startFaultBench(purpose, [providerId]);
+  try {
+    await scenario(own);
+  } finally {
+    await own.close();
+  }
+}
+
 /** One request per operation; the create books `providerId` with `key`. */
-const everyOperation = (providerId: string, key: string) =>
+const everyOperation = (existingId: string, providerId: string, key: string) =>
   [
     {
       operation: 'create-appointment',
@@ -83,7 +113,11 @@ function expectUnavailableInTime(answers: readonly TimedAnswer[]): void {
 }
 
 /** After recovery, the same keyed create twice: one appointment, the same answer both times. */
-async function expectKeyedRetryConverges(providerId: string, key: string): Promise<void> {
+async function expectKeyedRetryConverges(
+  { handlers, table }: FaultBench,
+  providerId: string,
+  key: string,
+): Promise<void> {
   const retry = () =>
     timedCall(handlers['create-appointment'], 'POST', {
       body: bookingBody({ providerId }),
@@ -98,19 +132,22 @@ async function expectKeyedRetryConverges(providerId: string, key: string): Promi
   figures.invariantsChecked += 3 + expectLocksMatchAppointments(items);
 }
 
-const runAll = (providerId: string, key: string) =>
-  Promise.all(everyOperation(providerId, key).map((r) => timedCall(handlers[r.operation], r.method, r.options)));
+const runAll = ({ handlers, existingId }: FaultBench, providerId: string, key: string) =>
+  Promise.all(
+    everyOperation(existingId, providerId, key).map((r) => timedCall(handlers[r.operation], r.method, r.options)),
+  );
 
 describe('with DynamoDB failing, every operation answers 503 with Retry-After within the function timeout', () => {
   it('engine stopped (connections refused): 503, nothing written; after recovery a keyed create retry books exactly once', async () => {
     // Prepare
+    const { table, proxy } = bench;
     const before = await scanTable(table);
     await proxy.setMode({ kind: 'stopped' });
     // Act: in a plain Node process, where Node's network errors keep their code as in Lambda.
     const { answers, attempts } = await runInChildProcess(
       proxy.url,
       table.tableName,
-      everyOperation('f-stopped', 'key-stopped'),
+      everyOperation(bench.existingId, 'f-stopped', 'key-stopped'),
     );
     await proxy.setMode({ kind: 'pass' });
     // Assess
@@ -118,31 +155,38 @@ describe('with DynamoDB failing, every operation answers 503 with Retry-After wi
     expect(attempts).toBe(5 * 4); // each operation's first read or write, tried 4 times
     expectUnavailableInTime(answers);
     expect(await scanTable(table)).toEqual(before);
-    await expectKeyedRetryConverges('f-stopped', 'key-stopped');
+    await expectKeyedRetryConverges(bench, 'f-stopped', 'key-stopped');
   });
 
-  it('engine slower than the request timeout: 503 in time; the create may have committed, and its keyed retry answers that one booking', async () => {
-    await proxy.setMode({ kind: 'slow', delayMs: 2_000 });
-    const answers = await runAll('f-slow', 'key-slow');
-    await proxy.setMode({ kind: 'pass' });
-    expectUnavailableInTime(answers);
-    await expectKeyedRetryConverges('f-slow', 'key-slow');
-  });
+  it.concurrent(
+    'engine slower than the request timeout: 503 in time; the create may have committed, and its keyed retry answers that one booking',
+    () =>
+      onOwnBench('robustness-faults-slow', 'f-slow', async (own) => {
+        await own.proxy.setMode({ kind: 'slow', delayMs: 2_000 });
+        const answers = await runAll(own, 'f-slow', 'key-slow');
+        await own.proxy.setMode({ kind: 'pass' });
+        expectUnavailableInTime(answers);
+        await expectKeyedRetryConverges(own, 'f-slow', 'key-slow');
+      }),
+  );
 
   const throttling: [string, FaultMode][] = [
     ['ProvisionedThroughputExceededException', throttle('ProvisionedThroughputExceededException')],
     ['ThrottlingException', throttle('ThrottlingException')],
   ];
-  it.each(throttling)('throttled with %s: 503 in time, nothing written', async (_name, mode) => {
-    const before = await scanTable(table);
-    await proxy.setMode(mode);
-    const answers = await runAll('f-throttled', 'key-throttled');
-    await proxy.setMode({ kind: 'pass' });
-    expectUnavailableInTime(answers);
-    expect(await scanTable(table)).toEqual(before);
-  });
+  it.concurrent.each(throttling)('throttled with %s: 503 in time, nothing written', (name, mode) =>
+    onOwnBench(`robustness-faults-${name}`, 'f-throttled', async (own) => {
+      const before = await scanTable(own.table);
+      await own.proxy.setMode(mode);
+      const answers = await runAll(own, 'f-throttled', 'key-throttled');
+      await own.proxy.setMode({ kind: 'pass' });
+      expectUnavailableInTime(answers);
+      expect(await scanTable(own.table)).toEqual(before);
+    }),
+  );
 
   it('write transactions cancelled for throttling (ThrottlingError reasons) are retried, then answer 503; reads still work; nothing written', async () => {
+    const { table, proxy } = bench;
     const before = await scanTable(table);
     await proxy.setMode({
       kind: 'error',
@@ -156,7 +200,7 @@ describe('with DynamoDB failing, every operation answers 503 with Retry-After wi
       operation: 'TransactWriteItems',
     });
     const faultsBefore = proxy.faultsInjected;
-    const [create, get, list, update, cancel] = await runAll('f-cancelled', 'key-cancelled');
+    const [create, get, list, update, cancel] = await runAll(bench, 'f-cancelled', 'key-cancelled');
     // Create, reschedule and cancel each send their transaction 3 times (the repository's retries).
     expect(proxy.faultsInjected - faultsBefore).toBe(3 * 3);
     expectUnavailableInTime([create, update, cancel]);
@@ -167,6 +211,7 @@ describe('with DynamoDB failing, every operation answers 503 with Retry-After wi
 
 describe('a response lost after DynamoDB committed', () => {
   it('the SDK retry of the same transaction answers the one booking: no double booking, with or without Idempotency-Key', async () => {
+    const { table, proxy, handlers } = bench;
     for (const [providerId, headers] of [
       ['f-lost-keyed', { 'Idempotency-Key': 'key-lost' }],
       ['f-lost', {}],
@@ -182,10 +227,11 @@ describe('a response lost after DynamoDB committed', () => {
       expect(booked.map((item) => item.appointmentId)).toEqual([JSON.parse(answer.rawBody).appointmentId]);
       figures.invariantsChecked += 2 + expectLocksMatchAppointments(items);
     }
-    await expectKeyedRetryConverges('f-lost-keyed', 'key-lost');
+    await expectKeyedRetryConverges(bench, 'f-lost-keyed', 'key-lost');
   });
 
   it('a reschedule whose answer was lost is applied once: version + 1, not + 2, and the locks moved', async () => {
+    const { table, proxy, handlers, existingId } = bench;
     const current = JSON.parse(
       (await timedCall(handlers['get-appointment'], 'GET', { appointmentId: existingId })).rawBody,
     );
