@@ -3,7 +3,11 @@
 //   the caller set it), so an offline machine prints no `getaddrinfo ENOTFOUND checkpoint-api`;
 // - before a synth (and plan and deploy, which synthesize JSON), removes what the other output
 //   format left in each stack directory: `cdk.tf` beside a new `cdk.tf.json` (or the reverse)
-//   makes Terraform read both, and fail on a duplicate backend and duplicate data sources.
+//   makes Terraform read both, and fail on a duplicate backend and duplicate data sources;
+// - after `synth --hcl`, writes the references in `depends_on` and `ignore_changes` bare: the CLI
+//   renders them as strings (`depends_on = ["aws_iam_role.x"]`), the form of Terraform 0.11,
+//   which `terraform validate` answers with one "Quoted references are deprecated" warning each
+//   (254 over the four stacks).
 'use strict';
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -34,7 +38,33 @@ function clearOtherFormat(args, root) {
     .map((file) => (fs.rmSync(file), file));
 }
 
-module.exports = { clearOtherFormat };
+/** The lists whose entries are references (resources, or a resource's attributes), not strings. */
+const REFERENCE_LISTS = /^(\s*)(depends_on|ignore_changes) = \[\n((?:\s*"[A-Za-z_][\w.-]*",\n)*)(\s*)\]$/gm;
+
+/** `text` (HCL) with the quotes taken off the entries of every `depends_on` and `ignore_changes` list. */
+function unquoteReferences(text) {
+  return text.replace(
+    REFERENCE_LISTS,
+    (_, indent, name, entries, closing) =>
+      `${indent}${name} = [\n${entries.replace(/"([A-Za-z_][\w.-]*)",/g, '$1,')}${closing}]`,
+  );
+}
+
+/** Rewrites the `cdk.tf` of every stack directory after `synth --hcl`; returns the files changed. */
+function unquoteHclReferences(args, root) {
+  if (!SYNTHESIZING.has(args[0]) || !args.includes('--hcl')) return [];
+  return stackDirectories(args, root)
+    .map((dir) => path.join(dir, 'cdk.tf'))
+    .filter((file) => fs.existsSync(file))
+    .filter((file) => {
+      const text = fs.readFileSync(file, 'utf8');
+      const fixed = unquoteReferences(text);
+      if (fixed !== text) fs.writeFileSync(file, fixed);
+      return fixed !== text;
+    });
+}
+
+module.exports = { clearOtherFormat, unquoteReferences, unquoteHclReferences };
 
 if (require.main === module) {
   const root = path.resolve(__dirname, '..');
@@ -46,5 +76,6 @@ if (require.main === module) {
     stdio: 'inherit',
     env: { CHECKPOINT_DISABLE: '1', ...process.env },
   });
+  if (result.status === 0) unquoteHclReferences(args, root);
   process.exitCode = result.status ?? 1;
 }

@@ -124,20 +124,17 @@ export function synthToTempDir(variables: Env = {}): string {
 }
 
 /**
- * Runs `cdktf synth --hcl` (the CLI renders HCL; the library alone writes JSON-shaped text) into
- * a fresh directory and returns it.
+ * Runs `npm run synth:hcl`'s command (the CLI renders HCL; the library alone writes JSON-shaped
+ * text; scripts/cdktf.js then writes the references of depends_on and ignore_changes bare) into a
+ * fresh directory and returns it.
  */
 export function synthHclToTempDir(): string {
   const outdir = mkdtempSync(path.join(tmpdir(), 'appointments-hcl-'));
-  execFileSync(
-    process.execPath,
-    [require.resolve('cdktf-cli/bundle/bin/cdktf'), 'synth', '--hcl', '--output', outdir],
-    {
-      cwd: REPO,
-      env: { ...process.env, CHECKPOINT_DISABLE: '1', CI: '1' },
-      stdio: 'pipe',
-    },
-  );
+  execFileSync(process.execPath, [path.join(REPO, 'scripts', 'cdktf.js'), 'synth', '--hcl', '--output', outdir], {
+    cwd: REPO,
+    env: { ...process.env, CHECKPOINT_DISABLE: '1', CI: '1' },
+    stdio: 'pipe',
+  });
   return outdir;
 }
 

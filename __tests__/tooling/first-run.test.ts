@@ -1,10 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { explainProviderFailure, NO_MIRROR_ADVICE, searchProviderMirror } from '../../scripts/terraform-offline';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { clearOtherFormat } = require('../../scripts/cdktf.js') as {
+const { clearOtherFormat, unquoteReferences, unquoteHclReferences } = require('../../scripts/cdktf.js') as {
   clearOtherFormat: (args: string[], root: string) => string[];
+  unquoteReferences: (text: string) => string;
+  unquoteHclReferences: (args: string[], root: string) => string[];
 };
 
 const PROVIDER = path.join('registry.terraform.io', 'hashicorp', 'aws', '5.100.0');
@@ -110,5 +112,76 @@ describe('each synth clears what the other output format left', () => {
       [true, true],
       [true, true],
     ]);
+  });
+});
+
+describe('synth --hcl writes references bare, as Terraform 0.12 and later expect them', () => {
+  // As the cdktf CLI renders them: every entry a string.
+  const rendered = [
+    'resource "aws_appautoscaling_target" "Read" {',
+    '  depends_on = [',
+    '    "aws_dynamodb_table.Storage_Table_976161E9",',
+    '    "aws_iam_role.Api_create-appointment_Role_561CA8FA",',
+    '  ]',
+    '  lifecycle {',
+    '    ignore_changes = [',
+    '      "read_capacity",',
+    '    ]',
+    '  }',
+    '  actions = [',
+    '    "kms:Decrypt",',
+    '  ]',
+    '  tags = {',
+    '    depends_on = "aws_iam_role.x"',
+    '  }',
+    '}',
+  ].join('\n');
+
+  test('the entries of depends_on and ignore_changes lose their quotes; every other string keeps them', () => {
+    expect(unquoteReferences(rendered).split('\n')).toEqual([
+      'resource "aws_appautoscaling_target" "Read" {',
+      '  depends_on = [',
+      '    aws_dynamodb_table.Storage_Table_976161E9,',
+      '    aws_iam_role.Api_create-appointment_Role_561CA8FA,',
+      '  ]',
+      '  lifecycle {',
+      '    ignore_changes = [',
+      '      read_capacity,',
+      '    ]',
+      '  }',
+      '  actions = [',
+      '    "kms:Decrypt",',
+      '  ]',
+      '  tags = {',
+      '    depends_on = "aws_iam_role.x"',
+      '  }',
+      '}',
+    ]);
+  });
+
+  test('a list with an entry that is not a plain reference is left as it is', () => {
+    const interpolated = '  depends_on = [\n    "${aws_iam_role.x.arn}",\n  ]';
+    expect(unquoteReferences(interpolated)).toBe(interpolated);
+  });
+
+  test('only after synth --hcl, in every stack directory', () => {
+    const root = tree();
+    writeFileSync(path.join(root, 'cdktf.json'), '{}');
+    const files = ['appointments-dev', 'appointments-prod'].map((stack) => {
+      const dir = path.join(root, 'cdktf.out', 'stacks', stack);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, 'cdk.tf'), rendered);
+      return path.join(dir, 'cdk.tf');
+    });
+    expect(unquoteHclReferences(['synth'], root)).toEqual([]);
+    expect(unquoteHclReferences(['get', '--hcl'], root)).toEqual([]);
+    expect(files.map((file) => readFileSync(file, 'utf8'))).toEqual([rendered, rendered]);
+
+    expect(unquoteHclReferences(['synth', '--hcl'], root)).toEqual(files);
+    expect(files.map((file) => readFileSync(file, 'utf8'))).toEqual([
+      unquoteReferences(rendered),
+      unquoteReferences(rendered),
+    ]);
+    expect(unquoteHclReferences(['synth', '--hcl'], root)).toEqual([]); // nothing left to change
   });
 });
