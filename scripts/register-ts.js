@@ -1,7 +1,7 @@
-// Loads TypeScript sources through esbuild's transform (no type-check: `npm run typecheck` and
-// CI do that). It keeps `cdktf synth` close to the cost of loading cdktf itself; ts-node spends
-// seconds type-checking the provider's declarations on every synth. Transformed files are cached
-// under .build/ts-cache by content, so an unchanged file is not transformed again.
+// Loads TypeScript sources through esbuild's transform (typescript-transform.js: no type-check).
+// It keeps `npm run` scripts close to the cost of loading what they use; ts-node spent seconds
+// type-checking the provider's declarations on every synth. Transformed files are cached under
+// .build/ts-cache by content, so an unchanged file is not transformed again.
 'use strict';
 const crypto = require('node:crypto');
 const fs = require('node:fs');
@@ -16,27 +16,17 @@ const nodeModule = require('node:module');
 if (typeof nodeModule.enableCompileCache === 'function') {
   nodeModule.enableCompileCache(path.join(__dirname, '..', '.build', 'node-compile-cache'));
 }
-// The transformed code runs in this very process, so it targets the Node running it (the `node`
-// devDependency under npm scripts). In the cache key: code lowered for another Node is not reused.
-const TARGET = `node${process.versions.node.split('.')[0]}`;
-let esbuild;
+const { TRANSFORM_KEY, transformTypeScript } = require('./typescript-transform');
 
 require.extensions['.ts'] = function compileTypeScript(module, filename) {
   const source = fs.readFileSync(filename, 'utf8');
-  const key = crypto.createHash('sha1').update(`${TARGET}\0${filename}\0`).update(source).digest('hex');
+  const key = crypto.createHash('sha1').update(`${TRANSFORM_KEY}\0${filename}\0`).update(source).digest('hex');
   const cached = path.join(CACHE_DIR, `${key}.js`);
   let code;
   try {
     code = fs.readFileSync(cached, 'utf8');
   } catch {
-    esbuild ??= require('esbuild');
-    code = esbuild.transformSync(source, {
-      loader: 'ts',
-      format: 'cjs',
-      target: TARGET,
-      sourcemap: 'inline',
-      sourcefile: filename,
-    }).code;
+    code = transformTypeScript(source, filename);
     try {
       fs.mkdirSync(CACHE_DIR, { recursive: true });
       fs.writeFileSync(`${cached}.${process.pid}`, code);

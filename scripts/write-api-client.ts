@@ -5,7 +5,7 @@
  * `npm run typecheck` without waiting for `npm run docs`. The output is never edited by hand and
  * never committed. What compiles the tree runs this first (`pretypecheck`, and `pretest:mutation`
  * for Stryker's TypeScript checker), so a clean clone and CI need no step of their own. Jest needs
- * no run of it: the client's types are all it takes from here, and ts-jest erases type imports.
+ * no run of it: the client's types are all it takes from here, and its transform (esbuild) erases type imports.
  * Offline: it reads no file and no URL.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';

@@ -1,7 +1,7 @@
 /**
  * How long the free-slot search takes for the case the issue names: a 31-day window with 200
  * CONFIRMED appointments. A measurement to read, not a test (no timing is asserted anywhere):
- *   npx ts-node --transpile-only __tests__/domain/availability/measure-free-slots.ts
+ *   npx node --require ./scripts/register-ts.js __tests__/domain/availability/measure-free-slots.ts
  * The first call is cold (Intl is asked for every offset of the window); the rest are warm.
  */
 import { dailyLimitDate } from '../../../src/domain/availability/bookable';
