@@ -38,8 +38,11 @@ const call = async (method: string, path: string, body?: unknown, headers: Recor
   return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
 };
 
+/** One instant for every date of this file: a run across midnight UTC still books the day it lists. */
+const FILE_LOADED_MS = Date.now();
+
 function nextDayAt(hourUtc: number): string {
-  const d = new Date(Date.now() + 2 * 24 * 3600_000);
+  const d = new Date(FILE_LOADED_MS + 2 * 24 * 3600_000);
   d.setUTCHours(hourUtc, 0, 0, 0);
   return d.toISOString().replace('.000Z', 'Z');
 }
@@ -180,7 +183,7 @@ describe('the local server', () => {
 describe("the README's provider session", () => {
   /** The Monday at least 14 days ahead, at `hh:mm` UTC (Los Angeles is UTC-7 or UTC-8 then). */
   function mondayAt(hour: number, minute = 0): string {
-    const d = new Date(Date.now() + 14 * 24 * 3600_000);
+    const d = new Date(FILE_LOADED_MS + 14 * 24 * 3600_000);
     d.setUTCDate(d.getUTCDate() + ((8 - d.getUTCDay()) % 7));
     d.setUTCHours(hour, minute, 0, 0);
     return d.toISOString().replace('.000Z', 'Z');

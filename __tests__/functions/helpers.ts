@@ -172,8 +172,16 @@ export async function call(handler: Invoke, event: APIGatewayProxyEvent): Promis
 
 const SLOT_MS = 15 * 60_000;
 
-/** A slot start `days` days from now plus `minutes`, as UTC `...Z`: always bookable. */
-export function futureSlot(days: number, minutes = 0, now = Date.now()): string {
+/**
+ * When this test file was loaded (each file has its own module registry): every futureSlot of a
+ * file counts from this one instant. Counted from each call's Date.now(), two calls of one test
+ * fell in different quarter hours when the test ran across a 15-minute boundary (change-api's
+ * reschedule test failed so in a loaded run that crossed 21:30).
+ */
+const FILE_LOADED_MS = Date.now();
+
+/** A slot start `days` days from the file's start plus `minutes`, as UTC `...Z`: always bookable. */
+export function futureSlot(days: number, minutes = 0, now = FILE_LOADED_MS): string {
   const base = Math.ceil(now / SLOT_MS) * SLOT_MS + days * 86_400_000 + minutes * 60_000;
   return new Date(base).toISOString().replace('.000Z', 'Z');
 }

@@ -1,5 +1,8 @@
-import { DynamoDbLocal } from '../../dev/local/dynamodb-engine';
+import { rmSync } from 'node:fs';
+import type { RunResources } from './global-setup';
 
 export default async function globalTeardown(): Promise<void> {
-  await (globalThis as { __dynamoDbLocal?: DynamoDbLocal }).__dynamoDbLocal?.stop();
+  const { __dynamoDbLocal: engine, __runTmp: runTmp } = globalThis as RunResources;
+  await engine?.stop();
+  if (runTmp) rmSync(runTmp, { recursive: true, force: true });
 }
