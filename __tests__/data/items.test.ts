@@ -4,6 +4,7 @@ import {
   appointmentFromItem,
   holdOfItem,
   isAppointmentItem,
+  slotLockItem,
   tenantOfItem,
   toAppointmentItem,
 } from '../../src/data/items';
@@ -61,6 +62,27 @@ describe('appointmentFromItem', () => {
     expect(() => appointmentFromItem(item)).toThrow(
       'stored appointment item APPT#clinic-a#a-1 is malformed at: status, version',
     );
+  });
+
+  it('names a failing nested field by its dotted path, and a stored value that is no object as the root', () => {
+    const item = toAppointmentItem('clinic-a', appointment, hold) as unknown as Record<string, unknown>;
+    expect(() => appointmentFromItem({ ...item, customer: { customerId: 'c-1' } })).toThrow(
+      'stored appointment item APPT#clinic-a#a-1 is malformed at: customer.name',
+    );
+    expect(() => appointmentFromItem([] as unknown as Record<string, unknown>)).toThrow(
+      'stored appointment item undefined is malformed at: (root)',
+    );
+  });
+});
+
+describe('isAppointmentItem', () => {
+  it('tells an appointment item from a slot lock, and from no item at all', () => {
+    const lock = slotLockItem('clinic-a', 'dr-who', '2026-12-02T17:00:00Z', 'a-1') as unknown as Record<
+      string,
+      unknown
+    >;
+    expect(isAppointmentItem(lock)).toBe(false);
+    expect(isAppointmentItem(undefined)).toBe(false);
   });
 });
 

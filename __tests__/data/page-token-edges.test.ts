@@ -15,6 +15,7 @@ const firstPageToken = (params: Record<string, string> = { providerId: 'p' }) =>
   return issuePageToken(TENANT, first, resolvePage(TENANT, first, SECRET), LAST, SECRET);
 };
 const encode = (text: string) => Buffer.from(text).toString('base64url');
+const decode = (payload: string) => Buffer.from(payload, 'base64url').toString('utf8');
 /** A token signed with our secret: whatever it holds passed the HMAC check. */
 const signed = (payload: string) => `${payload}.${createHmac('sha256', SECRET).update(payload).digest('base64url')}`;
 
@@ -92,6 +93,10 @@ describe('page tokens', () => {
       () => signed(encode(JSON.stringify({ a: LAST, f: 1, t: 'x', q: 'y' }))),
     ],
     ['signed, without its query hash', () => signed(encode(JSON.stringify({ a: LAST, f: 'x', t: 'y' })))],
+    [
+      'signed, with the right query hash but a position that is not a string',
+      (token) => signed(encode(JSON.stringify({ ...JSON.parse(decode(token.split('.')[0])), a: 7 }))),
+    ],
   ])('refuses a token %s, as a validation error naming nextToken', (_name, forge) => {
     const token = forge(firstPageToken());
     expect(refusal(() => resolvePage(TENANT, query({ providerId: 'p', nextToken: token }), SECRET))).toEqual(REFUSED);

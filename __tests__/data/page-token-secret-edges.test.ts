@@ -62,6 +62,14 @@ describe('page token secret', () => {
   it('reads SSM with a few short attempts, so that a slow SSM is answered 503 soon', async () => {
     const client = createSsmClient();
     expect(await client.config.maxAttempts()).toBe(3);
+    // The HTTP handler's own settings: waiting out 3 attempts on a silent SSM would take 4.5 s.
+    const settings = (client.config.requestHandler as unknown as { configProvider: Promise<Record<string, unknown>> })
+      .configProvider;
+    expect(await settings).toMatchObject({
+      connectionTimeout: 500,
+      requestTimeout: 1_500,
+      throwOnRequestTimeout: true,
+    });
     client.destroy();
   });
 });
