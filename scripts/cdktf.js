@@ -1,6 +1,9 @@
 // The npm scripts' way into the cdktf CLI (`npm run synth`, `synth:hcl`, `plan`, `deploy`):
 // - keeps the CLI and Terraform off HashiCorp's checkpoint service (CHECKPOINT_DISABLE=1, unless
 //   the caller set it), so an offline machine prints no `getaddrinfo ENOTFOUND checkpoint-api`;
+// - reads a TF_CLI_CONFIG_FILE that names no file as the empty configuration it amounts to
+//   (/dev/null): else each terraform the CLI starts prints "Unable to open CLI configuration
+//   file", which the CLI logs as an ERROR (8 of them in a synth);
 // - before a synth (and plan and deploy, which synthesize JSON), removes what the other output
 //   format left in each stack directory: `cdk.tf` beside a new `cdk.tf.json` (or the reverse)
 //   makes Terraform read both, and fail on a duplicate backend and duplicate data sources;
@@ -11,6 +14,7 @@
 'use strict';
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 
 const SYNTHESIZING = new Set(['synth', 'synthesize', 'plan', 'diff', 'deploy', 'apply']);
@@ -64,7 +68,14 @@ function unquoteHclReferences(args, root) {
     });
 }
 
-module.exports = { clearOtherFormat, unquoteReferences, unquoteHclReferences };
+/** The environment the CLI runs in: `env` with CHECKPOINT_DISABLE set and a missing CLI configuration made empty. */
+function cliEnvironment(env) {
+  const result = { CHECKPOINT_DISABLE: '1', ...env };
+  if (result.TF_CLI_CONFIG_FILE && !fs.existsSync(result.TF_CLI_CONFIG_FILE)) result.TF_CLI_CONFIG_FILE = os.devNull;
+  return result;
+}
+
+module.exports = { clearOtherFormat, cliEnvironment, unquoteReferences, unquoteHclReferences };
 
 if (require.main === module) {
   const root = path.resolve(__dirname, '..');
@@ -74,7 +85,7 @@ if (require.main === module) {
   const result = spawnSync(process.execPath, [cli, ...args], {
     cwd: root,
     stdio: 'inherit',
-    env: { CHECKPOINT_DISABLE: '1', ...process.env },
+    env: cliEnvironment(process.env),
   });
   if (result.status === 0) unquoteHclReferences(args, root);
   process.exitCode = result.status ?? 1;

@@ -1,13 +1,16 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { devNull, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { explainProviderFailure, NO_MIRROR_ADVICE, searchProviderMirror } from '../../scripts/terraform-offline';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { clearOtherFormat, unquoteReferences, unquoteHclReferences } = require('../../scripts/cdktf.js') as {
+interface CdktfScript {
   clearOtherFormat: (args: string[], root: string) => string[];
+  cliEnvironment: (env: NodeJS.ProcessEnv) => NodeJS.ProcessEnv;
   unquoteReferences: (text: string) => string;
   unquoteHclReferences: (args: string[], root: string) => string[];
-};
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const cdktfScript = require('../../scripts/cdktf.js') as CdktfScript;
+const { clearOtherFormat, cliEnvironment, unquoteReferences, unquoteHclReferences } = cdktfScript;
 
 const PROVIDER = path.join('registry.terraform.io', 'hashicorp', 'aws', '5.100.0');
 const tree = () => mkdtempSync(path.join(tmpdir(), 'first-run-'));
@@ -183,5 +186,21 @@ describe('synth --hcl writes references bare, as Terraform 0.12 and later expect
       unquoteReferences(rendered),
     ]);
     expect(unquoteHclReferences(['synth', '--hcl'], root)).toEqual([]); // nothing left to change
+  });
+});
+
+describe("the cdktf CLI's environment (npm run synth, plan, deploy)", () => {
+  test('checkpoint calls are off unless the caller says otherwise', () => {
+    expect(cliEnvironment({ PATH: '/bin' })).toEqual({ PATH: '/bin', CHECKPOINT_DISABLE: '1' });
+    expect(cliEnvironment({ CHECKPOINT_DISABLE: '' }).CHECKPOINT_DISABLE).toBe('');
+  });
+
+  test('a TF_CLI_CONFIG_FILE that names no file becomes the empty configuration; one that exists is kept', () => {
+    const existing = path.join(tree(), 'terraformrc');
+    writeFileSync(existing, 'plugin_cache_dir = "/tmp"\n');
+    const missing = path.join(tree(), 'no-such-terraformrc');
+    expect(cliEnvironment({ TF_CLI_CONFIG_FILE: missing }).TF_CLI_CONFIG_FILE).toBe(devNull);
+    expect(cliEnvironment({ TF_CLI_CONFIG_FILE: existing }).TF_CLI_CONFIG_FILE).toBe(existing);
+    expect(cliEnvironment({})).not.toHaveProperty('TF_CLI_CONFIG_FILE');
   });
 });
