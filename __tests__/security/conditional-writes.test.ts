@@ -250,8 +250,11 @@ describe('availability writes', () => {
     // Prepare: a limit of 1
     const limited = { ...OPEN_PROFILE, maxBookingsPerDay: 1 };
     await profiles().put('p-full-day', limited, undefined, NOW);
-    const first = appointment('full-day-1', { providerId: 'p-full-day', start: futureSlot(17) });
-    const second = appointment('full-day-2', { providerId: 'p-full-day', start: futureSlot(17, 60) });
+    // Both on one date of the profile's zone (UTC) at any hour of a run: futureSlot(17) and
+    // futureSlot(17, 60) fell on two dates when the test ran after 23:00 UTC.
+    const date = futureSlot(17).slice(0, 10);
+    const first = appointment('full-day-1', { providerId: 'p-full-day', start: `${date}T10:00:00Z` });
+    const second = appointment('full-day-2', { providerId: 'p-full-day', start: `${date}T11:00:00Z` });
     await repository.create(first, claimCalendar({ ...limited, version: 1 }, intervalOf(first), NOW, false));
     const before = await scanTable(table);
     // Act
