@@ -3,12 +3,17 @@ import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { newAppointment, parseCreateRequest } from '../../src/domain/booking';
 import { AppointmentError } from '../../src/domain/errors';
 import { parseListQuery } from '../../src/domain/listing';
-import { DynamoAppointmentRepository } from '../../src/data/dynamo-repository';
 import { toAppointmentItem } from '../../src/data/items';
 import { SecretSource } from '../../src/data/page-token-secret';
 import { bookingBody, createTestTable, futureSlot, TestTable } from '../functions/helpers';
 import { openClaim } from '../support/calendar-claims';
-import { failingDynamoDb, recordedClient, RecordedClient } from './recorded-client';
+import {
+  appointmentRepository,
+  failureOf,
+  recordedClient,
+  RecordedClient,
+  withFailingDynamoDb,
+} from './recorded-client';
 
 let table: TestTable;
 let recorded: RecordedClient;
@@ -38,13 +43,7 @@ beforeEach(() => (recorded = recordedClient()));
 afterEach(() => recorded.destroy());
 
 const repository = (pageTokenSecret?: SecretSource) =>
-  new DynamoAppointmentRepository({
-    client: recorded.client,
-    tableName: table.tableName,
-    tenantId: 'clinic-a',
-    clock: () => NOW,
-    pageTokenSecret,
-  });
+  appointmentRepository(recorded.client, table.tableName, NOW, pageTokenSecret);
 const query = (providerId: string, limit: number, nextToken?: string) =>
   parseListQuery({ providerId, from: FROM, to: TO, limit: String(limit), nextToken }, null, NOW);
 const idsOf = (page: { items: readonly { appointmentId: string }[] }) => page.items.map((item) => item.appointmentId);
@@ -82,18 +81,9 @@ describe('a listing', () => {
   });
 
   it('answers SERVICE_UNAVAILABLE, with the cause, when the index cannot be read', async () => {
-    const failing = await failingDynamoDb();
-    try {
-      const failed = new DynamoAppointmentRepository({
-        client: failing.client,
-        tableName: 't',
-        tenantId: 'clinic-a',
-        clock: () => NOW,
-      });
-      const error = (await failed.list(query('p-plain', 5)).catch((e: unknown) => e)) as AppointmentError;
-      expect([error.code, (error.cause as Error).name]).toEqual(['SERVICE_UNAVAILABLE', 'InternalServerError']);
-    } finally {
-      await failing.close();
-    }
+    const error = (await withFailingDynamoDb((client) =>
+      failureOf(appointmentRepository(client, 't', NOW).list(query('p-plain', 5))),
+    )) as AppointmentError;
+    expect([error.code, (error.cause as Error).name]).toEqual(['SERVICE_UNAVAILABLE', 'InternalServerError']);
   });
 });

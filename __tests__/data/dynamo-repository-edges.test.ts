@@ -11,14 +11,13 @@ import {
   parseUpdateRequest,
 } from '../../src/domain/booking';
 import { AppointmentError } from '../../src/domain/errors';
-import { DynamoAppointmentRepository } from '../../src/data/dynamo-repository';
 import { idempotencyRecordKey } from '../../src/data/idempotency';
 import { toAppointmentItem } from '../../src/data/items';
 import { customerBookingsKey } from '../../src/data/keys';
 import { bookingBody, createTestTable, futureSlot, TestTable } from '../functions/helpers';
 import { openClaim } from '../support/calendar-claims';
 import { seedOpenProviders } from '../support/providers';
-import { namesOf, recordedClient, RecordedClient } from './recorded-client';
+import { appointmentRepository, failureOf, namesOf, recordedClient, RecordedClient } from './recorded-client';
 
 let table: TestTable;
 let recorded: RecordedClient;
@@ -32,13 +31,7 @@ beforeEach(() => (recorded = recordedClient()));
 afterEach(() => recorded.destroy());
 
 const NOW = new Date();
-const repository = () =>
-  new DynamoAppointmentRepository({
-    client: recorded.client,
-    tableName: table.tableName,
-    tenantId: 'clinic-a',
-    clock: () => NOW,
-  });
+const repository = () => appointmentRepository(recorded.client, table.tableName, NOW);
 const booked = async (id: string, overrides: Record<string, unknown>): Promise<Appointment> => {
   const appointment = newAppointment(parseCreateRequest(bookingBody(overrides), NOW), id, NOW);
   await repository().create(appointment, openClaim(appointment));
@@ -55,11 +48,6 @@ const updated = async (id: string, body: Record<string, unknown>) => {
   await repository().update(before, next, intervalChanged ? openClaim(next) : undefined);
   return (await stored(id)).appointment;
 };
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => 'resolved',
-    (error: unknown) => error,
-  );
 
 describe('an update', () => {
   it('replaces the notes, removes them when cleared, and leaves absent notes absent', async () => {
@@ -119,7 +107,7 @@ describe('a cancellation', () => {
     if (cancellation.alreadyCancelled) throw new Error('already cancelled');
     recorded.sent.length = 0;
     // Act
-    const error = await failure(repository().cancel(before, cancellation.next));
+    const error = await failureOf(repository().cancel(before, cancellation.next));
     // Assess
     expect((error as AppointmentError).code).toBe('SERVICE_UNAVAILABLE');
     expect(namesOf(recorded.sent).filter((name) => name === 'TransactWriteCommand')).toHaveLength(3);
@@ -173,7 +161,7 @@ describe('a booking', () => {
       NOW,
     );
     // Act
-    const error = await failure(repository().create(appointment, openClaim(appointment)));
+    const error = await failureOf(repository().create(appointment, openClaim(appointment)));
     // Assess
     expect((error as AppointmentError).code).toBe('SERVICE_UNAVAILABLE');
     expect(namesOf(recorded.sent)).toEqual([
@@ -224,7 +212,7 @@ describe('a booking', () => {
       NOW,
     );
     // Act
-    const error = await failure(repository().create(appointment, openClaim(appointment), { openBookingLimit: 3 }));
+    const error = await failureOf(repository().create(appointment, openClaim(appointment), { openBookingLimit: 3 }));
     // Assess
     expect((error as AppointmentError).code).toBe('BOOKING_LIMIT_REACHED');
     const queries = recorded.sent.filter((command) => command.name === 'QueryCommand');
@@ -251,7 +239,7 @@ describe('a booking', () => {
       NOW,
     );
     // Act
-    const error = await failure(repository().create(appointment, openClaim(appointment), { claim }));
+    const error = await failureOf(repository().create(appointment, openClaim(appointment), { claim }));
     // Assess
     expect((error as Error).name).toBe('TransactionCanceledException');
     expect(await repository().get('record', { consistent: true })).toBeUndefined();

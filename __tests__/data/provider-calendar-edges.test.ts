@@ -2,11 +2,16 @@
 import { BatchWriteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { newAppointment, parseCreateRequest } from '../../src/domain/booking';
 import { AppointmentError } from '../../src/domain/errors';
-import { DynamoAppointmentRepository } from '../../src/data/dynamo-repository';
 import { toAppointmentItem } from '../../src/data/items';
 import { bookingBody, createTestTable, futureSlot, TestTable } from '../functions/helpers';
 import { openClaim } from '../support/calendar-claims';
-import { failingDynamoDb, recordedClient, RecordedClient } from './recorded-client';
+import {
+  appointmentRepository,
+  failureOf,
+  recordedClient,
+  RecordedClient,
+  withFailingDynamoDb,
+} from './recorded-client';
 
 let table: TestTable;
 let recorded: RecordedClient;
@@ -33,13 +38,7 @@ afterAll(() => table.drop());
 beforeEach(() => (recorded = recordedClient()));
 afterEach(() => recorded.destroy());
 
-const repository = () =>
-  new DynamoAppointmentRepository({
-    client: recorded.client,
-    tableName: table.tableName,
-    tenantId: 'clinic-a',
-    clock: () => NOW,
-  });
+const repository = () => appointmentRepository(recorded.client, table.tableName, NOW);
 
 describe("a provider's confirmed bookings", () => {
   it('are read on where a response of the index ends, until the index has no more', async () => {
@@ -70,18 +69,9 @@ describe("a provider's confirmed bookings", () => {
   });
 
   it('answer SERVICE_UNAVAILABLE, with the cause, when the index cannot be read', async () => {
-    const failing = await failingDynamoDb();
-    try {
-      const failed = new DynamoAppointmentRepository({
-        client: failing.client,
-        tableName: 't',
-        tenantId: 'clinic-a',
-        clock: () => NOW,
-      });
-      const error = (await failed.confirmedBookings('p-three', WINDOW).catch((e: unknown) => e)) as AppointmentError;
-      expect([error.code, (error.cause as Error).name]).toEqual(['SERVICE_UNAVAILABLE', 'InternalServerError']);
-    } finally {
-      await failing.close();
-    }
+    const error = (await withFailingDynamoDb((client) =>
+      failureOf(appointmentRepository(client, 't', NOW).confirmedBookings('p-three', WINDOW)),
+    )) as AppointmentError;
+    expect([error.code, (error.cause as Error).name]).toEqual(['SERVICE_UNAVAILABLE', 'InternalServerError']);
   });
 });

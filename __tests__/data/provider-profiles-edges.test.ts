@@ -5,7 +5,7 @@ import { AppointmentError } from '../../src/domain/errors';
 import { providerProfileKey } from '../../src/data/keys';
 import { DynamoProviderProfiles } from '../../src/data/provider-profiles';
 import { createTestTable, scanTable, TestTable } from '../functions/helpers';
-import { failingDynamoDb, namesOf, recordedClient, RecordedClient } from './recorded-client';
+import { failureOf, namesOf, recordedClient, RecordedClient, withFailingDynamoDb } from './recorded-client';
 
 let table: TestTable;
 let recorded: RecordedClient;
@@ -29,11 +29,6 @@ const profile = (name = 'Dr. Lee') =>
     weeklyHours: { TUE: [{ start: '08:00', end: '12:00' }] },
   });
 const T1 = new Date('2026-12-01T10:00:00Z');
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => 'resolved',
-    (error: unknown) => error,
-  );
 
 describe('provider profile reads', () => {
   it('are eventually consistent unless asked, and a PUT decides on a consistent read', async () => {
@@ -49,14 +44,10 @@ describe('provider profile reads', () => {
   });
 
   it('answer SERVICE_UNAVAILABLE, with the cause, when DynamoDB fails on its side', async () => {
-    const failing = await failingDynamoDb();
-    try {
-      const profiles = new DynamoProviderProfiles({ client: failing.client, tableName: 't', tenantId: 'clinic-a' });
-      const error = (await failure(profiles.get('dr-any'))) as AppointmentError;
-      expect([error.code, (error.cause as Error).name]).toEqual(['SERVICE_UNAVAILABLE', 'InternalServerError']);
-    } finally {
-      await failing.close();
-    }
+    const error = (await withFailingDynamoDb((client) =>
+      failureOf(new DynamoProviderProfiles({ client, tableName: 't', tenantId: 'clinic-a' }).get('dr-any')),
+    )) as AppointmentError;
+    expect([error.code, (error.cause as Error).name]).toEqual(['SERVICE_UNAVAILABLE', 'InternalServerError']);
   });
 
   it('refuse a stored profile without its version, naming the item', async () => {
@@ -90,7 +81,7 @@ describe('a PUT that loses the race', () => {
       return setTimeoutOf(handler, ms);
     }) as typeof setTimeout);
     // Act
-    const error = await failure(store().put('dr-storm', profile('mine'), undefined, T1));
+    const error = await failureOf(store().put('dr-storm', profile('mine'), undefined, T1));
     // Assess
     expect((error as AppointmentError).code).toBe('SERVICE_UNAVAILABLE');
     expect(namesOf(recorded.sent)).toEqual(Array(5).fill(['GetCommand', 'TransactWriteCommand']).flat());
@@ -104,7 +95,7 @@ describe('a PUT that loses the race', () => {
     const huge = { ...profile(), name: 'n'.repeat(410_000) };
     const before = await scanTable(table);
     // Act
-    const error = await failure(store().put('dr-huge', huge, undefined, T1));
+    const error = await failureOf(store().put('dr-huge', huge, undefined, T1));
     // Assess
     expect((error as Error).name).toBe('ValidationException');
     expect(namesOf(recorded.sent)).toEqual(['GetCommand', 'TransactWriteCommand']);

@@ -10,6 +10,8 @@ import { AddressInfo } from 'node:net';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDocumentClient } from '../../src/data/client';
+import { DynamoAppointmentRepository } from '../../src/data/dynamo-repository';
+import type { SecretSource } from '../../src/data/page-token-secret';
 import { createLocalDynamoDbClient } from '../../dev/local/dynamodb-client';
 import { localEndpoint } from '../functions/helpers';
 
@@ -51,11 +53,26 @@ export function recordedClient(): RecordedClient {
 /** The names of the commands sent, in order. */
 export const namesOf = (sent: readonly SentCommand[]) => sent.map((command) => command.name);
 
+/** The appointment repository of tenant clinic-a over `client`, its clock stopped at `now`. */
+export const appointmentRepository = (
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  now: Date,
+  pageTokenSecret?: SecretSource,
+) => new DynamoAppointmentRepository({ client, tableName, tenantId: 'clinic-a', clock: () => now, pageTokenSecret });
+
+/** What `promise` settles to: the error it rejects with, or 'resolved'. */
+export const failureOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'resolved',
+    (error: unknown) => error,
+  );
+
 /**
  * An endpoint that answers every request `500 InternalServerError`, as DynamoDB does when it
  * fails on its side: DynamoDB Local never does.
  */
-export async function failingDynamoDb(): Promise<{ client: DynamoDBDocumentClient; close(): Promise<void> }> {
+async function failingDynamoDb(): Promise<{ client: DynamoDBDocumentClient; close(): Promise<void> }> {
   const server: Server = createServer((request, response) => {
     request.resume();
     request.on('end', () => {
@@ -79,4 +96,14 @@ export async function failingDynamoDb(): Promise<{ client: DynamoDBDocumentClien
       await new Promise((resolve) => server.close(resolve));
     },
   };
+}
+
+/** `use` run with the client of a failingDynamoDb(), which is closed after, whatever `use` does. */
+export async function withFailingDynamoDb<T>(use: (client: DynamoDBDocumentClient) => Promise<T>): Promise<T> {
+  const failing = await failingDynamoDb();
+  try {
+    return await use(failing.client);
+  } finally {
+    await failing.close();
+  }
 }
